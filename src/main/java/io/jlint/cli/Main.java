@@ -1,0 +1,113 @@
+package io.jlint.cli;
+
+import io.jlint.engine.InputException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point. The only place where exceptions become exit statuses: 0 clean, 1 findings at or above the
+ * threshold, 2 bad input or usage, 3 internal error.
+ */
+@Command(name = "jlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Lints and optimizes Dockerfiles and Docker/OCI images.",
+        subcommands = {})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int INTERNAL = 3;
+
+    /** Subcommand names; anything else as first argument means {@code lint}. */
+    private static final Set<String> COMMANDS = Set.of("lint", "image", "squash", "rebuild", "fix", "rules", "parse",
+            "help", "-h", "--help", "-V", "--version");
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+                StandardCharsets.UTF_8);
+        int status = run(args, out, System.err);
+        out.flush();
+        System.exit(status);
+    }
+
+    /** Runs jlint in-process (tests use this); never throws. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println("jlint: no input; see 'jlint --help'");
+            return BAD_INPUT;
+        }
+        if (!COMMANDS.contains(args[0])) {
+            String[] withLint = new String[args.length + 1];
+            withLint[0] = "lint";
+            System.arraycopy(args, 0, withLint, 1, args.length);
+            args = withLint;
+        }
+        PrintWriter outW = new PrintWriter(out, true);
+        PrintWriter errW = new PrintWriter(err, true);
+        try {
+            CommandLine cl = new CommandLine(new Main());
+            cl.setOut(outW);
+            cl.setErr(errW);
+            cl.setParameterExceptionHandler((ex, a) -> {
+                errW.println("jlint: " + ex.getMessage());
+                errW.println("see 'jlint " + commandPath(ex.getCommandLine()) + "--help'");
+                return BAD_INPUT;
+            });
+            cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, errW));
+            int status = cl.execute(args);
+            outW.flush();
+            return status;
+        } catch (RuntimeException | Error e) {
+            return handle(e, errW);
+        }
+    }
+
+    private static String commandPath(CommandLine cl) {
+        String name = cl.getCommandName();
+        return "jlint".equals(name) ? "" : name + " ";
+    }
+
+    static int handle(Throwable ex, PrintWriter err) {
+        if (ex instanceof InputException ie) {
+            err.println("jlint: " + ie.getMessage());
+            return BAD_INPUT;
+        }
+        if (ex instanceof UncheckedIOException uio) {
+            err.println("jlint: " + uio.getCause().getMessage());
+            return BAD_INPUT;
+        }
+        if (ex instanceof OutOfMemoryError) {
+            err.println("jlint: out of memory; raise the heap with JAVA_OPTS=-Xmx… or report the input that needs it");
+            return INTERNAL;
+        }
+        err.println("jlint: internal error (a bug in jlint; please report it with the input that caused it):");
+        err.println("  " + ex);
+        StackTraceElement[] st = ex.getStackTrace();
+        for (int i = 0; i < Math.min(5, st.length); i++) {
+            err.println("    at " + st[i]);
+        }
+        err.flush();
+        return INTERNAL;
+    }
+
+    @Override
+    public void run() {
+        // reached only through `jlint` with options and no subcommand
+        throw new CommandLine.ParameterException(new CommandLine(this), "no command given");
+    }
+
+    /** {@code --version}: from the jar manifest when packaged. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        public static final String VERSION = "0.1.0";
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"jlint " + VERSION};
+        }
+    }
+}
