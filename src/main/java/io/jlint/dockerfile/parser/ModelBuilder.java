@@ -79,6 +79,9 @@ final class ModelBuilder implements ParseTreeListener {
     /** Called as the parser leaves each rule: directives, comments and instructions become model parts. */
     @Override
     public void exitEveryRule(ParserRuleContext ctx) {
+        if (ctx.exception != null) {
+            return; // the rule failed: the parse is being abandoned (exit listeners still run)
+        }
         if (ctx instanceof InstructionContext) {
             instruction(ctx.getStart().getTokenIndex(), ctx.getStop().getTokenIndex());
         } else if (ctx instanceof DirectiveContext) {
@@ -497,9 +500,8 @@ final class ModelBuilder implements ParseTreeListener {
                         Span tspan = lines.span(ts, span.endOffset());
                         String torig = source.substring(ts, Math.max(ts, lineEnd));
                         trig = build(text, tl, tspan, torig, heredocs);
-                    } else if (strict) {
-                        throw error(tl.keyword.start(), "unknown instruction: " + tl.keyword.text());
                     }
+                    // an unknown trigger keyword only fails when a child image is built: the trigger stays null
                 }
                 return new Instruction.Onbuild(node, trig);
             }
