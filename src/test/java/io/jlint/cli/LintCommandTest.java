@@ -109,7 +109,7 @@ class LintCommandTest {
     void badConfigIsExit2WithPosition() throws IOException {
         String df = file("Dockerfile", BAD);
         String cfg = file(".jlint.yaml", "failOn: error\nignore: [JL901, JL0]\n");
-        Cli r = Cli.run(df, file("b/../Dockerfile.x", GOOD));
+        Cli r = Cli.run(df, file("Dockerfile.x", GOOD));
         assertEquals(2, r.status());
         assertEquals("jlint: " + cfg + ":2:17: unknown rule id 'JL0' (see 'jlint rules')\n", r.err(),
                 "named once, not once per file");
