@@ -182,6 +182,11 @@ public final class LintCommand implements Callable<Integer> {
             bytes = Inputs.readStdin(main.stdin(), input.display());
         }
         Dockerfile df = DockerfileParser.parse(input.display(), bytes);
+        if (cfg.target() != null && !cfg.target().isEmpty()
+                && df.stageByRef(cfg.target(), df.stages().size()) == null) {
+            // docker build --target fails the same way; judging another stage would be a wrong answer
+            throw new InputException(input.display(), "no build stage named '" + cfg.target() + "' (--target)");
+        }
         into.add(Result.dockerfile(df.path(), df.source(), engine.lint(df, cfg)));
         return cfg;
     }
