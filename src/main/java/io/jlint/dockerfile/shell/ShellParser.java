@@ -54,7 +54,7 @@ import java.util.List;
 public final class ShellParser {
 
     /** Nesting deeper than this (compound commands, substitutions, {@code ${…}}) stops the parse. */
-    public static final int MAX_DEPTH = 200;
+    public static final int MAX_DEPTH = 100;
 
     /** How far {@code ((} / {@code $((} looks ahead for the closing {@code ))} before deciding it is not arithmetic. */
     private static final int ARITH_LOOKAHEAD = 10_000;
