@@ -146,6 +146,16 @@ class ShellParserStructureTest {
     }
 
     @Test
+    void redirectHelpers() {
+        List<Redirect> rs = parse("a 2>&1 >f 10<x <<'E' <<<s\nbody\nE").commands().get(0).redirects();
+        assertEquals(List.of(">&", ">", "<", "<<", "<<<"), rs.stream().map(Redirect::symbol).toList());
+        assertEquals(List.of(2, -1, 10, -1, -1), rs.stream().map(Redirect::fd).toList());
+        assertEquals(List.of(false, false, false, true, false), rs.stream().map(Redirect::isHereDoc).toList());
+        assertEquals("'E'", rs.get(3).target().raw());
+        assertEquals("E", rs.get(3).target().value());
+    }
+
+    @Test
     void hereDocumentBodiesAreSkipped() {
         assertEquals("(seq [cat <<EOF >/etc/x] NL [echo after])", tree("cat <<EOF > /etc/x\nrm -rf /\nEOF\necho after"));
         assertEquals("(seq (| [cat <<-E] [sh]) NL [next])", tree("cat <<-'E' | sh\n\tbody $(x)\n\tE\nnext"));
