@@ -47,7 +47,8 @@ import java.util.List;
  * process substitutions are listed in {@link ShellScript#commands()} with {@code inSubstitution=true}, but
  * their syntax trees are not attached to {@link ShellScript#root()}.
  *
- * <p>Not understood (the text around them still parses): arithmetic contents, {@code [[ … ]]} operators (kept
+ * <p>Not understood (the text around them still parses): arithmetic (only the {@code $(…)} in {@code $((…))} are
+ * parsed), {@code [[ … ]]} operators (kept
  * as words), here-document bodies (skipped, never parsed), {@code coproc}, {@code {fd}&gt;} named descriptors,
  * extended globs, {@code $[…]}, history expansion, aliases.
  */
@@ -358,8 +359,8 @@ public final class ShellParser {
                     int end = scanArith(t.start + 2);
                     if (end >= 0) {
                         peeked = null;
-                        pos = end;
-                        Span sp = mt.span(t.start, end);
+                        pos = Math.max(end, arithSubstitutions(t.start + 2, end - 2));
+                        Span sp = mt.span(t.start, pos);
                         List<Redirect> rs = parseRedirects();
                         return new ShellNode.Compound("((", List.of(), rs, withRedirects(sp, rs));
                     }
@@ -870,6 +871,23 @@ public final class ShellParser {
             return -1;
         }
 
+        /**
+         * Parses the command substitutions inside arithmetic text {@code [from, to)} (e.g. {@code $(nproc)} in
+         * {@code $(( $(nproc) + 1 ))}) so their commands are listed; returns where the last one ended.
+         */
+        private int arithSubstitutions(int from, int to) {
+            int end = from;
+            for (int i = from; i + 1 < to; i++) {
+                if (s.charAt(i) == '$' && s.charAt(i + 1) == '(' && (i + 2 >= n || s.charAt(i + 2) != '(')) {
+                    pos = i + 2;
+                    parseSubstitution();
+                    end = pos;
+                    i = pos - 1;
+                }
+            }
+            return end;
+        }
+
         // ------------------------------------------------------------------ lexer
 
         private Tok lex() {
@@ -1340,8 +1358,8 @@ public final class ShellParser {
                 if (pos + 2 < n && s.charAt(pos + 2) == '(') {
                     int end = scanArith(pos + 3);
                     if (end >= 0) {
-                        pos = end;
-                        appendRaw(ws, start, end);
+                        pos = Math.max(end, arithSubstitutions(pos + 3, end - 2));
+                        appendRaw(ws, start, pos);
                         ws.expansion = true;
                         return;
                     }

@@ -129,6 +129,10 @@ class ShellParserStructureTest {
     void arithmeticSubstitutionVersusNestedSubshell() {
         assertEquals("[echo $((1+2))]", commands("echo $((1+2))"));
         assertEquals("[echo $((a) | b)] $[a] $[b]", commands("echo $((a) | b)"));
+        assertEquals("[make -j$(( $(nproc) + 1 ))] $[nproc]", commands("make -j$(( $(nproc) + 1 ))"));
+        assertEquals("[x $(($(a)*$(b)))] $[a] $[b]", commands("x $(($(a)*$(b)))"));
+        assertTrue(parse("make -j$(( $(nproc) + 1 )) && y").complete());
+        assertEquals("$[nproc] [y]", commands("(( $(nproc) > 4 )) && y"));
     }
 
     @Test
