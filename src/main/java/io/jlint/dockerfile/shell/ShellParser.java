@@ -420,7 +420,7 @@ public final class ShellParser {
                 Span sp = span(next());
                 List<ShellNode> parts = new ArrayList<>();
                 parts.add(compoundList(sp));
-                if (!expect("then", parts)) {
+                if (!expect("then")) {
                     return incompleteCompound("if", parts, sp);
                 }
                 parts.add(compoundList(sp));
@@ -428,7 +428,7 @@ public final class ShellParser {
                     if (isWord(peek(), "elif")) {
                         next();
                         parts.add(compoundList(sp));
-                        if (!expect("then", parts)) {
+                        if (!expect("then")) {
                             return incompleteCompound("if", parts, sp);
                         }
                         parts.add(compoundList(sp));
@@ -480,7 +480,7 @@ public final class ShellParser {
                     parts.add(body);
                     return new ShellNode.Compound(kw.raw, parts, List.of(), sp.union(body.span()));
                 }
-                if (!expect("do", parts)) {
+                if (!expect("do")) {
                     return incompleteCompound(kw.raw, parts, sp);
                 }
                 parts.add(compoundList(sp));
@@ -497,7 +497,7 @@ public final class ShellParser {
                 Span sp = span(kw);
                 List<ShellNode> parts = new ArrayList<>();
                 parts.add(compoundList(sp));
-                if (!expect("do", parts)) {
+                if (!expect("do")) {
                     return incompleteCompound(kw.raw, parts, sp);
                 }
                 parts.add(compoundList(sp));
@@ -517,7 +517,7 @@ public final class ShellParser {
                 }
                 next();
                 skipNewlines();
-                if (!expect("in", parts)) {
+                if (!expect("in")) {
                     return incompleteCompound("case", parts, sp);
                 }
                 skipNewlines();
@@ -699,7 +699,7 @@ public final class ShellParser {
             return new Redirect(op, word(target), mt.span(r.start, target.end));
         }
 
-        private boolean expect(String keyword, List<ShellNode> parts) {
+        private boolean expect(String keyword) {
             if (isWord(peek(), keyword)) {
                 next();
                 return true;
@@ -1159,7 +1159,7 @@ public final class ShellParser {
                     }
                     break;
                 }
-                if (c == '\r' && pos + 1 < n && s.charAt(pos + 1) == '\n') {
+                if (c == '\r' && (pos + 1 >= n || s.charAt(pos + 1) == '\n')) {
                     break;
                 }
                 switch (c) {

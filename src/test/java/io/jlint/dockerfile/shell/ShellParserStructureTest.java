@@ -206,6 +206,8 @@ class ShellParserStructureTest {
     @Test
     void crlfIsWhitespace() {
         assertEquals("(seq [a b] NL [c])", tree("a b\r\nc\r\n"));
+        assertEquals("[apt-get update]", tree("apt-get update\r"));
+        assertEquals("(seq [[[ -f x ]]] NL [y])", tree("[[ -f x ]]\r\ny"));
     }
 
     @Test
