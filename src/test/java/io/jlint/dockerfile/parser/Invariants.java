@@ -8,6 +8,8 @@ import io.jlint.dockerfile.model.KeyValue;
 import io.jlint.dockerfile.model.MappedText;
 import io.jlint.dockerfile.model.Span;
 import io.jlint.dockerfile.shell.ShellScript;
+import io.jlint.dockerfile.shell.SimpleCommand;
+import io.jlint.dockerfile.shell.Word;
 import java.util.List;
 
 /** Properties every parsed Dockerfile has; null when they hold, else what is wrong. */
@@ -98,6 +100,14 @@ final class Invariants {
                 r = mapped(df, script.text(), in.line());
                 if (r != null) {
                     return r;
+                }
+                for (SimpleCommand c : script.commands()) {
+                    for (Word w : c.words()) {
+                        if (w.span().startOffset() < s.startOffset() || w.span().endOffset() > s.endOffset()
+                                || w.span().startOffset() > w.span().endOffset()) {
+                            return "shell word " + w.raw() + " outside its instruction, line " + in.line();
+                        }
+                    }
                 }
             }
         }
