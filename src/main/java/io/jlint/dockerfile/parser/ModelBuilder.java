@@ -40,6 +40,8 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class ModelBuilder implements ParseTreeListener {
 
     static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
+    /** What BuildKit runs shell-form commands with on a Windows image. */
+    static final List<String> WINDOWS_SHELL = List.of("cmd", "/S", "/C");
 
     private final String path;
     private final String source;
@@ -790,7 +792,7 @@ final class ModelBuilder implements ParseTreeListener {
                 }
             }
             stageInstructions = new ArrayList<>();
-            shell = stageBase >= 0 ? stageShells.get(stageBase) : DEFAULT_SHELL;
+            shell = stageBase >= 0 ? stageShells.get(stageBase) : windows(from) ? WINDOWS_SHELL : DEFAULT_SHELL;
             return;
         }
         if (stageFrom == null) {
@@ -806,6 +808,28 @@ final class ModelBuilder implements ParseTreeListener {
         if (in instanceof Instruction.Shell sh && !sh.shell().isEmpty()) {
             shell = sh.shell();
         }
+    }
+
+    /**
+     * A best guess that a stage starts from a Windows image (BuildKit reads the OS from the image config, which a
+     * linter does not have): a {@code --platform=windows/…} flag or a Windows image name, global ARG defaults
+     * substituted.
+     */
+    private boolean windows(Instruction.From from) {
+        String platform = from.flag("platform").map(f -> f.value()).orElse("");
+        if (platform != null && platform.toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return true;
+        }
+        String image = from.image();
+        for (Instruction.Arg arg : globalArgs) {
+            for (KeyValue kv : arg.pairs()) {
+                if (kv.value() != null && image.contains("$")) {
+                    image = image.replace("${" + kv.key() + "}", kv.value()).replace("$" + kv.key(), kv.value());
+                }
+            }
+        }
+        String lower = image.toLowerCase(Locale.ROOT);
+        return lower.contains("windows") || lower.contains("nanoserver") || lower.contains("servercore");
     }
 
     private void endStage() {

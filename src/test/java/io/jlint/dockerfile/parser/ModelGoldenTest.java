@@ -241,6 +241,30 @@ class ModelGoldenTest {
     }
 
     @Test
+    void windowsImagesRunShellFormWithCmd() {
+        Dockerfile df = DockerfileParser.parse("x", """
+                ARG core=mcr.microsoft.com/windows/servercore:ltsc2019
+                FROM $core AS download
+                RUN dir
+                FROM download
+                RUN echo done
+                FROM --platform=windows/amd64 example/tool
+                RUN tool
+                FROM alpine
+                RUN ls
+                """);
+        List<Instruction.Run> runs = df.instructions().stream().filter(i -> i instanceof Instruction.Run)
+                .map(i -> (Instruction.Run) i).toList();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(List.of("cmd", "/S", "/C"), runs.get(i).command().shell(), "RUN " + i);
+            assertFalse(runs.get(i).command().posixShell());
+            assertTrue(runs.get(i).command().scripts().isEmpty());
+        }
+        assertEquals(List.of("/bin/sh", "-c"), runs.get(3).command().shell());
+        assertEquals(1, runs.get(3).command().scripts().size());
+    }
+
+    @Test
     void onbuildWrapsItsTrigger() {
         Dockerfile df = DockerfileParser.parse("x", "FROM a\nONBUILD  RUN --mount=type=cache,target=/c echo hi\n");
         Instruction.Onbuild ob = (Instruction.Onbuild) df.instructions().get(1);
