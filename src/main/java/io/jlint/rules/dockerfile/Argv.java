@@ -3,6 +3,7 @@ package io.jlint.rules.dockerfile;
 import io.jlint.dockerfile.model.CommandLine;
 import io.jlint.dockerfile.model.Instruction;
 import io.jlint.dockerfile.shell.Assignment;
+import io.jlint.dockerfile.shell.Commands;
 import io.jlint.dockerfile.shell.ShellScript;
 import io.jlint.dockerfile.shell.SimpleCommand;
 import io.jlint.dockerfile.shell.Word;
@@ -27,19 +28,6 @@ import java.util.Set;
 record Argv(String program, List<String> args, List<Boolean> literal, Map<String, String> assignments,
             List<String> wrappers, SimpleCommand command) {
 
-    private static final Set<String> WRAPPERS = Set.of("sudo", "env", "time", "nice", "nohup", "stdbuf", "ionice",
-            "command", "exec", "eatmydata", "timeout", "doas");
-
-    /** Options of the wrappers that take a separate value. */
-    private static final Map<String, Set<String>> VALUE_OPTIONS = Map.of(
-            "sudo", Set.of("-u", "-g", "-C", "-h", "-p", "-U", "-r", "-t", "-D", "-R"),
-            "doas", Set.of("-u", "-C"),
-            "env", Set.of("-u", "-C", "--unset", "--chdir"),
-            "nice", Set.of("-n", "--adjustment"),
-            "ionice", Set.of("-c", "-n", "-p", "--class", "--classdata"),
-            "stdbuf", Set.of("-i", "-o", "-e"),
-            "timeout", Set.of("-s", "-k", "--signal", "--kill-after"));
-
     /** The commands a RUN executes, in order (shell form and executed heredocs, or the exec-form array). */
     static List<Argv> of(Instruction.Run run) {
         List<Argv> out = new ArrayList<>();
@@ -48,14 +36,15 @@ record Argv(String program, List<String> args, List<Boolean> literal, Map<String
             return out;
         }
         if (cl.execForm()) {
-            Argv a = unwrap(cl.execArgs(), null, Map.of(), null);
-            if (a != null) {
-                out.add(a);
+            if (!cl.execArgs().isEmpty()) {
+                List<Boolean> literal = new ArrayList<>();
+                cl.execArgs().forEach(x -> literal.add(true));
+                out.add(build(cl.execArgs(), literal, Map.of(), List.of(), null));
             }
             return out;
         }
         for (ShellScript script : cl.scripts()) {
-            for (SimpleCommand c : script.commands()) {
+            for (SimpleCommand c : Commands.allCommands(script)) {
                 Argv a = of(c);
                 if (a != null) {
                     out.add(a);
@@ -87,67 +76,29 @@ record Argv(String program, List<String> args, List<Boolean> literal, Map<String
 
     /** The command with wrappers removed, or null when nothing is executed (a bare assignment). */
     static Argv of(SimpleCommand c) {
+        if (c.words().isEmpty()) {
+            return null;
+        }
+        SimpleCommand u = Commands.unwrap(c);
+        List<String> wrappers = Commands.wrappers(c);
         List<String> values = new ArrayList<>();
         List<Boolean> literal = new ArrayList<>();
-        for (Word w : c.words()) {
+        for (Word w : u.words()) {
             values.add(w.value());
             literal.add(w.literal());
         }
         Map<String, String> assigns = new HashMap<>();
-        for (Assignment a : c.assignments()) {
+        for (Assignment a : u.assignments()) {
             assigns.put(a.name(), a.value() == null ? "" : a.value().value());
         }
-        return unwrap(values, literal, assigns, c);
+        return build(values, literal, assigns, wrappers, u);
     }
 
-    private static Argv unwrap(List<String> values, List<Boolean> literal, Map<String, String> assigns,
-                               SimpleCommand c) {
-        Map<String, String> env = new HashMap<>(assigns);
-        List<String> wrappers = new ArrayList<>();
-        int i = 0;
-        while (i < values.size()) {
-            String prog = BuildChain.baseName(values.get(i));
-            if (!WRAPPERS.contains(prog)) {
-                break;
-            }
-            Set<String> valued = VALUE_OPTIONS.getOrDefault(prog, Set.of());
-            wrappers.add(prog);
-            i++;
-            if (prog.equals("command") && i < values.size()
-                    && (values.get(i).equals("-v") || values.get(i).equals("-V"))) {
-                return null; // `command -v x` looks x up, it does not run it
-            }
-            while (i < values.size()) {
-                String v = values.get(i);
-                if (v.equals("--")) {
-                    i++;
-                    break;
-                }
-                if (prog.equals("env") && v.indexOf('=') > 0 && !v.startsWith("-")) {
-                    env.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1));
-                    i++;
-                    continue;
-                }
-                if (v.startsWith("-") && v.length() > 1) {
-                    i += valued.contains(v) ? 2 : 1;
-                    continue;
-                }
-                break;
-            }
-            if (prog.equals("timeout") && i < values.size()) {
-                i++; // the duration
-            }
-        }
-        if (i >= values.size()) {
-            return wrappers.isEmpty() ? null
-                    : new Argv("", List.of(), List.of(), Map.copyOf(env), List.copyOf(wrappers), c);
-        }
-        String program = BuildChain.baseName(values.get(i));
-        List<String> args = new ArrayList<>(values.subList(i + 1, values.size()));
-        List<Boolean> lit = new ArrayList<>();
-        for (int k = i + 1; k < values.size(); k++) {
-            lit.add(literal == null || literal.get(k));
-        }
+    private static Argv build(List<String> values, List<Boolean> literal, Map<String, String> assigns,
+                              List<String> wrappers, SimpleCommand c) {
+        String program = BuildChain.baseName(values.get(0));
+        List<String> args = new ArrayList<>(values.subList(1, values.size()));
+        List<Boolean> lit = new ArrayList<>(literal.subList(1, literal.size()));
         // python -m pip … / python3 -m pip …
         if (program.matches("python[0-9.]*") && args.size() >= 2 && args.get(0).equals("-m")
                 && args.get(1).matches("pip[0-9.]*")) {
@@ -155,7 +106,7 @@ record Argv(String program, List<String> args, List<Boolean> literal, Map<String
             args = new ArrayList<>(args.subList(2, args.size()));
             lit = new ArrayList<>(lit.subList(2, lit.size()));
         }
-        return new Argv(program, List.copyOf(args), List.copyOf(lit), Map.copyOf(env), List.copyOf(wrappers),
+        return new Argv(program, List.copyOf(args), List.copyOf(lit), Map.copyOf(assigns), List.copyOf(wrappers),
                 c);
     }
 

@@ -212,8 +212,7 @@ final class BuildChain {
         for (Stage s : chain) {
             String image = s.from() == null || s.from().image() == null ? ""
                     : s.from().image().toLowerCase(Locale.ROOT);
-            if (image.contains("windows") || image.contains("nanoserver") || image.contains("servercore")
-                    || image.contains("powershell")) {
+            if (image.contains("windows") || image.contains("nanoserver") || image.contains("servercore")) {
                 return true;
             }
             for (Instruction in : s.instructions()) {

@@ -82,8 +82,11 @@ final class CacheOrder {
         }
     }
 
-    /** A COPY/ADD that brings the build context ({@code whole}) or source files/directories ({@code what}) in. */
-    record SourceCopy(Instruction instruction, boolean whole, String what, int pos) {
+    /**
+     * A COPY/ADD that brings the build context ({@code whole}) or source files/directories ({@code what}) in;
+     * {@code dirs} when a source directory is among them; {@code target} the destination as an absolute path.
+     */
+    record SourceCopy(Instruction instruction, boolean whole, boolean dirs, String what, int pos, String target) {
     }
 
     /** A dependency install after a source copy. */
@@ -133,6 +136,8 @@ final class CacheOrder {
         final List<Integer> narrowPos = new ArrayList<>();
         String workdir = "/";
         boolean gopath;
+        /** position of the first instruction of the stage being judged */
+        int ownStart = Integer.MAX_VALUE;
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -153,6 +158,9 @@ final class CacheOrder {
             int pos = 0;
             for (Stage cs : chain) {
                 boolean own = cs == s;
+                if (own) {
+                    st.ownStart = pos + 1;
+                }
                 for (Instruction in : cs.instructions()) {
                     pos++;
                     if (in instanceof Instruction.Workdir w) {
@@ -163,7 +171,7 @@ final class CacheOrder {
                         Map<String, String> vars = BuildChain.vars(df, chain, run);
                         RunInfo ri = classify(run, vars);
                         if (own && ri.complete() && !st.copies.isEmpty()) {
-                            evaluate(run, ri, vars, st, deps, system, stable);
+                            evaluate(run, pos, ri, vars, st, deps, system, stable);
                         }
                         record(ri, pos, st);
                     }
@@ -173,7 +181,32 @@ final class CacheOrder {
         return new Result(List.copyOf(deps.values()), system, stable);
     }
 
-    private static void evaluate(Instruction.Run run, RunInfo ri, Map<String, String> vars, State st,
+    /**
+     * Whether a copy of source directories or files (not the whole context) is a cache problem for {@code step}.
+     * Directories copied before the manifest may be local packages the install needs (Go replace directives,
+     * npm file: dependencies, pip -e paths), so they count only when the manifest was copied first or in the same
+     * COPY; source files count when the manifest was copied at all (else there is no manifest: a lone main.go has
+     * no modules to download).
+     */
+    private static boolean sourceCopyCounts(Step step, SourceCopy c, int runPos, State st) {
+        if (c.dirs() && c.target() != null && c.target().equals(clean(st.workdir))) {
+            return true; // the directory becomes the folder the install runs in: it is the project itself
+        }
+        return c.dirs() ? manifestCopiedBefore(step, c.pos(), st) : manifestCopiedBefore(step, runPos - 1, st);
+    }
+
+    private static String clean(String path) {
+        String p = path;
+        while (p.endsWith("/.")) {
+            p = p.substring(0, p.length() - 2);
+        }
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.isEmpty() ? "/" : p;
+    }
+
+    private static void evaluate(Instruction.Run run, int runPos, RunInfo ri, Map<String, String> vars, State st,
                                  Map<Integer, DepFinding> deps, List<RunFinding> system,
                                  List<RunFinding> stable) {
         boolean anyDep = false;
@@ -186,12 +219,15 @@ final class CacheOrder {
                 continue;
             }
             for (SourceCopy c : st.copies) {
+                if (!c.whole() && !sourceCopyCounts(step, c, runPos, st)) {
+                    continue;
+                }
                 Integer first = step.eco().buildFetches ? st.firstUse.get(step.eco())
                         : st.firstInstall.get(step.key());
                 if (first != null && first < c.pos()) {
                     continue;
                 }
-                boolean manifestCopied = manifestCopiedBefore(step, c.pos(), st);
+                boolean manifestCopied = manifestCopiedBefore(step, c.pos() - 1, st);
                 DepFinding f = deps.computeIfAbsent(c.instruction().span().startOffset(),
                         k -> new DepFinding(c, new ArrayList<>()));
                 boolean dup = false;
@@ -206,10 +242,21 @@ final class CacheOrder {
                 }
             }
         }
-        if (anyDep || !ri.stable() || st.copies.isEmpty()) {
+        if (anyDep || !ri.stable()) {
             return;
         }
-        SourceCopy first = st.copies.get(0);
+        // only a source copy of this very stage: when it happened in the stage this one is built FROM, the step
+        // cannot simply move above it (it would land in the other stage)
+        SourceCopy first = null;
+        for (SourceCopy c : st.copies) {
+            if (c.pos() >= st.ownStart) {
+                first = c;
+                break;
+            }
+        }
+        if (first == null) {
+            return;
+        }
         if (ri.has(Use.SYSTEM)) {
             if (!ri.has(Use.SYSTEM_REMOVE)) {
                 system.add(new RunFinding(run, ri.first(Use.SYSTEM), first));
@@ -271,6 +318,7 @@ final class CacheOrder {
         }
         boolean fromStage = in.flag("from").isPresent();
         boolean whole = false;
+        boolean dirs = false;
         List<String> what = new ArrayList<>();
         for (String src : sources) {
             if (src == null) {
@@ -293,6 +341,7 @@ final class CacheOrder {
             String lower = base.toLowerCase(Locale.ROOT);
             if (SOURCE_DIRS.contains(lower)) {
                 what.add(s);
+                dirs = true;
                 continue;
             }
             int dot = lower.lastIndexOf('.');
@@ -307,8 +356,9 @@ final class CacheOrder {
             return;
         }
         if (whole || !what.isEmpty()) {
-            st.copies.add(new SourceCopy(in, whole, String.join(" ", what), pos));
             String target = dest == null ? "" : dest.startsWith("/") ? dest : join(st.workdir, dest);
+            st.copies.add(new SourceCopy(in, whole, dirs, String.join(" ", what), pos,
+                    target.contains("$") || dest == null ? null : clean(target)));
             if (target.startsWith("/go/src/") || target.contains("GOPATH")) {
                 st.gopath = true;
             }
@@ -339,6 +389,7 @@ final class CacheOrder {
         return dir.endsWith("/") ? dir + path : dir + "/" + path;
     }
 
+    /** True when a COPY at or before position {@code pos} brought the step's manifest in. */
     private static boolean manifestCopiedBefore(Step step, int pos, State st) {
         List<String> wanted = new ArrayList<>();
         switch (step.eco()) {
@@ -367,7 +418,7 @@ final class CacheOrder {
             }
         }
         for (int i = 0; i < st.narrow.size(); i++) {
-            if (st.narrowPos.get(i) >= pos) {
+            if (st.narrowPos.get(i) > pos) {
                 break;
             }
             String pattern = BuildChain.baseName(normalize(st.narrow.get(i)));
@@ -435,6 +486,9 @@ final class CacheOrder {
         List<Argv> cmds = Argv.of(run);
         for (Argv a : cmds) {
             Classified c = classify(a, vars);
+            if (a.wrappers().contains("xargs")) {
+                c = new Classified(null, false); // its arguments come from standard input, maybe a context file
+            }
             if (c.step() != null) {
                 steps.add(c.step());
             }
@@ -954,7 +1008,14 @@ final class CacheOrder {
         String manifests = eco.manifests;
         if (eco == Eco.PIP || eco == Eco.CONDA) {
             String m = s.manifest() == null ? eco.manifests : s.manifest();
-            manifests = m.startsWith("/") ? BuildChain.baseName(m) : m;
+            while (m.startsWith("./")) {
+                m = m.substring(2);
+            }
+            if (m.startsWith("/") || m.contains("$") || !m.contains("/")) {
+                manifests = BuildChain.baseName(m);
+            } else {
+                return "COPY " + m + " ./" + m.substring(0, m.lastIndexOf('/') + 1) + " and RUN " + run;
+            }
         } else if (eco == Eco.DOTNET) {
             return "COPY the project files (*.csproj) and RUN dotnet restore";
         } else if (eco == Eco.MAVEN && s.argv().program().equals("mvnw")) {

@@ -50,6 +50,9 @@ public final class Jl401RunsAsRoot implements Rule<Dockerfile> {
         if (image == null || RootUser.nonRootImage(image)) {
             return;
         }
+        if (image.equals("scratch") && !RootUser.startsSomething(chain)) {
+            return; // a scratch stage without CMD/ENTRYPOINT only exports files (docker build --output)
+        }
         String base = image.equals("scratch") ? "FROM scratch has no users" : image + " runs as root by default";
         out.report(target.from().span(), "The built stage never sets USER and " + base
                 + ", so the container runs as root; create an unprivileged user and add USER before CMD/ENTRYPOINT"

@@ -43,7 +43,7 @@ public final class Jl402Sudo implements Rule<Dockerfile> {
                     continue;
                 }
                 for (Argv a : Argv.of(run)) {
-                    if (a.wrappers().contains("sudo")) {
+                    if (a.program().equals("sudo") || a.wrappers().contains("sudo")) {
                         out.report(run.span(), "sudo in a RUN: build steps already run as the current USER, and sudo"
                                 + " behaves unpredictably without a TTY; switch with USER root before this RUN and back"
                                 + " to the unprivileged USER after it");

@@ -79,6 +79,18 @@ final class RootUser {
         return new LastUser(last, value);
     }
 
+    /** True when the chain sets a CMD or ENTRYPOINT (the image is meant to run something). */
+    static boolean startsSomething(List<Stage> chain) {
+        for (Stage s : chain) {
+            for (Instruction in : s.instructions()) {
+                if (in instanceof Instruction.Cmd || in instanceof Instruction.Entrypoint) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** True for {@code root}, {@code 0}, {@code root:group}, {@code 0:0}. */
     static boolean isRoot(String user) {
         if (user == null) {
