@@ -105,7 +105,7 @@ final class CacheOrder {
     }
 
     /** Everything about one RUN. */
-    private record RunInfo(List<Step> steps, boolean complete, boolean stable) {
+    private record RunInfo(List<Step> steps, boolean complete, boolean stable, List<String> paths) {
         boolean has(Use... uses) {
             for (Step s : steps) {
                 for (Use u : uses) {
@@ -244,6 +244,14 @@ final class CacheOrder {
         }
         if (anyDep || !ri.stable()) {
             return;
+        }
+        for (String path : ri.paths()) {
+            for (SourceCopy c : st.copies) {
+                String t = c.target();
+                if (t == null || path.equals(t) || path.startsWith(t.endsWith("/") ? t : t + "/")) {
+                    return; // the RUN touches the copied files
+                }
+            }
         }
         // only a source copy of this very stage: when it happened in the stage this one is built FROM, the step
         // cannot simply move above it (it would land in the other stage)
@@ -482,9 +490,17 @@ final class CacheOrder {
 
     private static RunInfo classify(Instruction.Run run, Map<String, String> vars) {
         List<Step> steps = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         boolean stable = true;
         List<Argv> cmds = Argv.of(run);
         for (Argv a : cmds) {
+            if (PATH_SAFE.contains(a.program()) || a.program().equals("rpm")) {
+                for (String arg : a.args()) {
+                    if (arg.startsWith("/")) {
+                        paths.add(arg);
+                    }
+                }
+            }
             Classified c = classify(a, vars);
             if (a.wrappers().contains("xargs")) {
                 c = new Classified(null, false); // its arguments come from standard input, maybe a context file
@@ -504,7 +520,7 @@ final class CacheOrder {
                 }
             }
         }
-        return new RunInfo(steps, Argv.complete(run) && !cmds.isEmpty(), stable && !cmds.isEmpty());
+        return new RunInfo(steps, Argv.complete(run) && !cmds.isEmpty(), stable && !cmds.isEmpty(), paths);
     }
 
     private record Classified(Step step, boolean stable) {
@@ -515,10 +531,12 @@ final class CacheOrder {
             "debconf-set-selections", "dpkg-reconfigure", "update-ca-certificates", "ldconfig", "locale-gen",
             "localedef", "update-locale", "update-alternatives", "echo", "printf", "true", "false", ":", "set",
             "export", "test", "[", "sleep", "usermod", "groupmod", "passwd", "chpasswd", "curl", "wget", "gpg",
-            "gpgconf", "lsb_release", "uname", "arch", "nproc", "id", "getent", "yum-config-manager");
+            "gpgconf", "lsb_release", "uname", "arch", "nproc", "id", "getent", "yum-config-manager",
+            "docker-php-ext-install", "docker-php-ext-configure", "docker-php-ext-enable", "pecl", "a2enmod",
+            "a2enconf", "a2dismod", "phpenmod", "corepack", "update-rc.d");
 
     /** Commands whose operands must be absolute paths for the command not to touch the copied source. */
-    private static final Set<String> PATH_SAFE = Set.of("cd", "mkdir", "ln", "touch", "rm", ".", "source");
+    private static final Set<String> PATH_SAFE = Set.of("cd", "mkdir", "ln", "touch", "rm", ".", "source", "tee");
 
     private static final Pattern PACKAGE = Pattern.compile("[A-Za-z0-9@_][A-Za-z0-9@._+:=~<>*^,!\\[\\]-]*");
     private static final Pattern SCOPED = Pattern.compile("@[A-Za-z0-9._-]+/[A-Za-z0-9._-]+(@[A-Za-z0-9._^~<>=*-]+)?");
@@ -703,13 +721,27 @@ final class CacheOrder {
                 if (sys != null) {
                     return sys;
                 }
-                if (PATH_SAFE.contains(p)) {
+                if (PATH_SAFE.contains(p) || p.equals("rpm")) {
                     for (String arg : a.args()) {
-                        if (!arg.startsWith("-") && !arg.startsWith("/")) {
+                        if (!arg.startsWith("-") && !arg.startsWith("/") && !arg.startsWith("https://")
+                                && !arg.startsWith("http://")) {
                             return unstable();
                         }
                     }
                     return new Classified(null, true);
+                }
+                if (p.equals("sh") || p.equals("bash")) {
+                    // `curl … | sh -` reads the script from the pipe; a script file would be an operand
+                    for (String arg : a.args()) {
+                        if (!arg.startsWith("-")) {
+                            return unstable();
+                        }
+                    }
+                    return new Classified(null, true);
+                }
+                if (p.matches("python[0-9.]*") && a.args().size() >= 3 && a.args().get(0).equals("-m")
+                        && a.args().get(1).equals("venv")) {
+                    return new Classified(null, a.args().get(a.args().size() - 1).startsWith("/"));
                 }
                 if (p.equals("dpkg")) {
                     return new Classified(null, a.has("--print-architecture", "--add-architecture",
