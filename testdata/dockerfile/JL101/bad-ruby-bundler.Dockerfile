@@ -3,6 +3,7 @@ WORKDIR /app
 # expect: JL101 "COPY Gemfile Gemfile.lock ./ and RUN bundle install"
 COPY . /app
 RUN bundle config set --local without 'development test' && bundle install
+ENV RAILS_ENV=production
 # expect: JL103
 RUN useradd --create-home rails
 USER rails

@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 FROM rockylinux:9
 WORKDIR /opt/app
+# jlint ignore=JL902
 ADD . /opt/app
 # expect: JL102
 RUN <<EOF2

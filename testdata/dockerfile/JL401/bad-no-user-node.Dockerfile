@@ -2,7 +2,7 @@
 FROM node:20-alpine
 WORKDIR /app
 COPY package*.json ./
-RUN npm ci --omit=dev
+RUN npm ci --omit=dev && npm cache clean --force
 COPY . .
 EXPOSE 3000
 CMD ["node", "server.js"]

@@ -567,6 +567,10 @@ final class CacheOrder {
             return new Classified(null, true);
         }
         String sub = a.subcommand();
+        if (sub.equals("cache") && Set.of("npm", "yarn", "pnpm", "pip", "pip3", "uv", "bun").contains(p)
+                || p.equals("composer") && sub.equals("clear-cache") || p.equals("gem") && sub.equals("cleanup")) {
+            return new Classified(null, true); // cache cleanup does not depend on the source
+        }
         switch (p) {
             case "npm" -> {
                 if (Set.of("ci", "clean-install", "install-clean", "ic").contains(sub)) {
