@@ -42,7 +42,8 @@ final class CacheOrder {
         BUNDLER("Gemfile Gemfile.lock", "bundle install", false),
         COMPOSER("composer.json composer.lock", "composer install --no-scripts --no-autoloader", false),
         CARGO("Cargo.toml Cargo.lock", "cargo build", true),
-        DOTNET("*.csproj", "dotnet restore", true);
+        DOTNET("*.csproj", "dotnet restore", true),
+        MIX("mix.exs mix.lock", "mix deps.get", false);
 
         final String manifests;
         final String prefetch;
@@ -415,6 +416,7 @@ final class CacheOrder {
             case BUNDLER -> wanted.add("Gemfile");
             case COMPOSER -> wanted.add("composer.json");
             case CARGO -> wanted.add("Cargo.toml");
+            case MIX -> wanted.add("mix.exs");
             case DOTNET -> {
                 wanted.add("x.csproj");
                 wanted.add("x.fsproj");
@@ -704,6 +706,9 @@ final class CacheOrder {
                 }
                 return unstable();
             }
+            case "mix" -> {
+                return sub.equals("deps.get") ? dep(Use.INSTALL, Eco.MIX, null, a) : unstable();
+            }
             case "pipx" -> {
                 List<Integer> ops = a.operands("install", Set.of("--python", "--index-url", "--pip-args"));
                 return sub.equals("install") && !ops.isEmpty() && named(a, ops, vars, false) ? tool(null, a)
@@ -911,12 +916,12 @@ final class CacheOrder {
         switch (p) {
             case "apt-get", "apt", "aptitude" -> {
                 valued = APT_VALUED;
-                install = sub.equals("install");
+                install = Set.of("install", "upgrade", "dist-upgrade", "full-upgrade").contains(sub);
                 remove = Set.of("remove", "purge", "autoremove").contains(sub);
             }
             case "apk" -> {
                 valued = APK_VALUED;
-                install = sub.equals("add");
+                install = sub.equals("add") || sub.equals("upgrade");
                 remove = sub.equals("del");
             }
             case "yum", "dnf", "microdnf", "tdnf" -> {
@@ -924,12 +929,12 @@ final class CacheOrder {
                 if (sub.equals("localinstall")) {
                     return unstable();
                 }
-                install = sub.equals("install") || sub.equals("groupinstall");
+                install = Set.of("install", "groupinstall", "update", "upgrade").contains(sub);
                 remove = Set.of("remove", "erase", "autoremove").contains(sub);
             }
             case "zypper" -> {
                 valued = Set.of("-r", "--repo", "--from");
-                install = sub.equals("install") || sub.equals("in");
+                install = Set.of("install", "in", "update", "up", "dist-upgrade", "dup").contains(sub);
                 remove = sub.equals("remove") || sub.equals("rm");
             }
             case "pacman" -> {
@@ -964,6 +969,11 @@ final class CacheOrder {
             return new Classified(null, true); // update, upgrade, clean, …
         }
         List<Integer> ops = a.operands(sub, valued);
+        boolean upgrade = !sub.equals("install") && !sub.equals("add") && !sub.equals("in")
+                && !sub.equals("groupinstall");
+        if (upgrade && ops.isEmpty()) {
+            return new Classified(new Step(Use.SYSTEM, null, null, a), true); // upgrades every installed package
+        }
         if (ops.isEmpty() || !named(a, ops, vars, false)) {
             return unstable();
         }

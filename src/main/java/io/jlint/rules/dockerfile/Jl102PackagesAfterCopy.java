@@ -30,7 +30,7 @@ public final class Jl102PackagesAfterCopy implements Rule<Dockerfile> {
         for (CacheOrder.RunFinding f : CacheOrder.analyze(df).system()) {
             String what = f.copy().whole() ? "the build context" : f.copy().what();
             out.report(f.run().span(), f.step().argv().text() + " runs after " + what + " is copied (line "
-                    + f.copy().instruction().line() + "), so every source change installs these packages again;"
+                    + f.copy().instruction().line() + "), so every source change installs the packages again;"
                     + " move this RUN above the COPY");
         }
     }

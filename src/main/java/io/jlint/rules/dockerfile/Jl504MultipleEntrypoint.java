@@ -13,8 +13,8 @@ import io.jlint.dockerfile.model.Stage;
 import java.util.BitSet;
 
 /**
- * More than one ENTRYPOINT in a stage whose configuration reaches the built image: only the last one takes effect, so the
- * earlier ones are dead code that misleads readers. Reported on every ENTRYPOINT after the first.
+ * More than one ENTRYPOINT in a stage whose configuration reaches the built image: only the last one takes effect,
+ * so the earlier ones are dead code that misleads readers. Reported on every ENTRYPOINT after the first.
  */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL504", name = "multiple-entrypoint", category = Category.ENTRYPOINT_CMD, severity = Severity.WARNING,
@@ -41,7 +41,7 @@ public final class Jl504MultipleEntrypoint implements Rule<Dockerfile> {
             for (Instruction in : s.instructions()) {
                 if (in instanceof Instruction.Entrypoint) {
                     if (previous != null) {
-                        out.report(in.span(), "This stage already has a ENTRYPOINT on line " + previous.line()
+                        out.report(in.span(), "This stage already has an ENTRYPOINT on line " + previous.line()
                                 + " and only the last ENTRYPOINT takes effect; keep a single ENTRYPOINT");
                     }
                     previous = in;
