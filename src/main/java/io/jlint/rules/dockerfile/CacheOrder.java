@@ -515,7 +515,8 @@ final class CacheOrder {
             }
             if (a.command() != null) {
                 for (Redirect r : a.command().redirects()) {
-                    if (r.operator().startsWith("<") && !r.operator().startsWith("<<") && r.target() != null
+                    String sym = r.symbol();
+                    if ((sym.equals("<") || sym.equals("<>")) && r.target() != null
                             && !r.target().value().startsWith("/")) {
                         stable = false; // reads a file that may come from the context
                     }
