@@ -294,8 +294,8 @@ final class CacheOrder {
 
     // --- COPY / ADD ------------------------------------------------------------------------------------------------
 
-    private static final Set<String> SOURCE_DIRS = Set.of("src", "source", "sources", "app", "apps", "lib", "libs",
-            "cmd", "pkg", "internal", "api", "server", "client", "frontend", "backend", "web", "webapp", "www",
+    /** Directories that hold the project's source (not lib/libs: those are often local packages an install needs). */
+    private static final Set<String> SOURCE_DIRS = Set.of("src", "source", "sources", "app", "apps", "cmd", "pkg", "internal", "api", "server", "client", "frontend", "backend", "web", "webapp", "www",
             "components", "pages", "routes", "controllers", "models", "views", "templates", "static", "public",
             "assets", "test", "tests", "spec");
 
@@ -303,9 +303,13 @@ final class CacheOrder {
             "php", "java", "kt", "scala", "rs", "cs", "fs", "vb", "c", "cc", "cpp", "cxx", "h", "hpp", "swift", "ex",
             "exs", "erl", "clj", "lua", "pl", "pm", "r", "dart", "vue", "svelte");
 
-    /** Files with a source extension that are build configuration rather than source. */
+    /**
+     * Files with a source extension that are build configuration, or that manifests read (a gemspec reads
+     * lib/x/version.rb, setup.py reads the package's __init__.py or _version.py): not source for this rule.
+     */
     private static final Set<String> NOT_SOURCE = Set.of("setup.py", "conftest.py", "noxfile.py", "fabfile.py",
-            "build.rs", "gulpfile.js", "gruntfile.js");
+            "build.rs", "gulpfile.js", "gruntfile.js", "version.rb", "version.py", "_version.py", "__version__.py",
+            "__init__.py", "version.go", "version.js", "version.ts");
 
     private static void copied(Instruction in, int pos, State st) {
         List<String> sources;
