@@ -212,7 +212,8 @@ final class BuildChain {
         for (Stage s : chain) {
             String image = s.from() == null || s.from().image() == null ? ""
                     : s.from().image().toLowerCase(Locale.ROOT);
-            if (image.contains("windows") || image.contains("nanoserver") || image.contains("servercore")) {
+            if (image.contains("windows") || image.contains("nanoserver") || image.contains("servercore")
+                    || image.contains("dotnet/framework") || image.contains("ltsc20")) {
                 return true;
             }
             for (Instruction in : s.instructions()) {

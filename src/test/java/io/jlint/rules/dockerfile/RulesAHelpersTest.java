@@ -5,9 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jlint.dockerfile.model.Dockerfile;
+import io.jlint.dockerfile.parser.DockerfileParser;
+import io.jlint.engine.Config;
+import io.jlint.engine.FindingSink;
+import io.jlint.engine.Rule;
+import io.jlint.engine.RuleContext;
+import io.jlint.engine.Severity;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The small pieces the rules-a rules stand on: variable expansion, root detection, the non-root image list. */
@@ -76,5 +85,35 @@ class RulesAHelpersTest {
         assertNull(StartCommand.singleQuotedElements("[npm, start]"));
         assertNull(StartCommand.singleQuotedElements("npm start"));
         assertEquals("[\"a\\\"b\", \"c\\\\d\"]", StartCommand.json(List.of("a\"b", "c\\d")));
+    }
+
+    @Test
+    void builtStageFollowsTarget() {
+        String text = """
+                FROM python:3.12-slim AS prod
+                RUN useradd --uid 10001 app
+                USER app
+                CMD ["python", "-m", "app"]
+
+                FROM prod AS debug
+                USER root
+                CMD python -m debugpy --listen 0.0.0.0:5678 -m app
+                """;
+        Dockerfile df = DockerfileParser.parse("Dockerfile", text);
+        assertEquals(List.of(7), lines(new Jl401RunsAsRoot(), df, null));
+        assertEquals(List.of(), lines(new Jl401RunsAsRoot(), df, "prod"));
+        assertEquals(List.of(8), lines(new Jl501ShellFormCmd(), df, null));
+        assertEquals(List.of(), lines(new Jl501ShellFormCmd(), df, "prod"));
+    }
+
+    private static List<Integer> lines(Rule<Dockerfile> rule, Dockerfile df, String target) {
+        Config config = new Config(Set.of(), Map.of(), Severity.INFO, target, List.of(), List.of(),
+                Config.ImageThresholds.defaults());
+        RuleContext ctx = () -> config;
+        List<Integer> out = new ArrayList<>();
+        FindingSink sink = (location, message, fix) -> out.add(
+                ((io.jlint.engine.Location.Source) location).span().startLine());
+        rule.check(df, ctx, sink);
+        return out;
     }
 }
