@@ -124,19 +124,19 @@ class LintCommandTest {
 
     @Test
     void suppressionComments() throws IOException {
-        assertEquals(0, Cli.run(file("a/Dockerfile", "FROM alpine:3.20\n# jlint ignore=JL901\nMAINTAINER x\n"))
-                .status());
+        assertEquals(0, Cli.run(file("a/Dockerfile",
+                "FROM alpine:3.20\n# jlint ignore=JL901\nMAINTAINER x\nUSER nobody\n")).status());
         assertEquals(0, Cli.run(file("b/Dockerfile",
                 "FROM alpine:3.20\n# why: legacy\n# jlint ignore=other, maintainer-deprecated\n# more words\n"
-                        + "MAINTAINER x\n")).status(), "any comment line of the block above, by name");
+                        + "MAINTAINER x\nUSER nobody\n")).status(), "any comment line of the block above, by name");
         assertEquals(0, Cli.run(file("c/Dockerfile", "FROM alpine:3.20\n# hadolint ignore=DL3008,DL4000\n"
-                + "MAINTAINER x\n")).status());
+                + "MAINTAINER x\nUSER nobody\n")).status());
         assertEquals(0, Cli.run(file("d/Dockerfile", "FROM alpine:3.20\nMAINTAINER x\n# jlint global ignore=JL901\n"
-                + "MAINTAINER y\n")).status());
+                + "MAINTAINER y\nUSER nobody\n")).status());
         assertEquals(0, Cli.run(file("e/Dockerfile", "# hadolint global ignore=DL4000\nFROM alpine:3.20\n"
-                + "MAINTAINER x\n")).status());
+                + "MAINTAINER x\nUSER nobody\n")).status());
         assertEquals(0, Cli.run(file("f/Dockerfile", "# check=skip=MaintainerDeprecated\nFROM alpine:3.20\n"
-                + "MAINTAINER x\n")).status(), "BuildKit's check directive");
+                + "MAINTAINER x\nUSER nobody\n")).status(), "BuildKit's check directive");
         Cli gap = Cli.run(file("g/Dockerfile", "FROM alpine:3.20\n# jlint ignore=JL901\n\nMAINTAINER x\n"));
         assertEquals(1, gap.status(), "a blank line ends the comment block: " + gap);
         Cli next = Cli.run(file("h/Dockerfile", "FROM alpine:3.20\n# jlint ignore=JL901\nMAINTAINER x\n"
@@ -213,7 +213,7 @@ class LintCommandTest {
 
     @Test
     void targetMustNameAStage() throws IOException {
-        String df = file("Dockerfile", "FROM alpine:3.20 AS build\nRUN true\nFROM scratch AS runtime\n"
+        String df = file("Dockerfile", "FROM alpine:3.20 AS build\nRUN true\nUSER nobody\nFROM scratch AS runtime\n"
                 + "COPY --from=build /bin/true /true\n");
         assertEquals(0, Cli.run("--target", "build", df).status());
         assertEquals(0, Cli.run("--target", "1", df).status(), "a stage index");

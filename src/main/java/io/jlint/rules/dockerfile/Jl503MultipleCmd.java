@@ -1,0 +1,52 @@
+package io.jlint.rules.dockerfile;
+
+import com.google.auto.service.AutoService;
+import io.jlint.dockerfile.model.Dockerfile;
+import io.jlint.engine.Category;
+import io.jlint.engine.FindingSink;
+import io.jlint.engine.Rule;
+import io.jlint.engine.RuleContext;
+import io.jlint.engine.RuleInfo;
+import io.jlint.engine.Severity;
+import io.jlint.dockerfile.model.Instruction;
+import io.jlint.dockerfile.model.Stage;
+import java.util.BitSet;
+
+/**
+ * More than one CMD in a stage whose configuration reaches the built image: only the last one takes effect, so the
+ * earlier ones are dead code that misleads readers. Reported on every CMD after the first.
+ */
+@AutoService(Rule.class)
+@RuleInfo(id = "JL503", name = "multiple-cmd", category = Category.ENTRYPOINT_CMD, severity = Severity.WARNING,
+        summary = "A stage has more than one CMD; only the last one takes effect",
+        equivalents = {"hadolint:DL4003", "buildkit:MultipleInstructionsDisallowed"})
+public final class Jl503MultipleCmd implements Rule<Dockerfile> {
+
+    @Override
+    public Class<Dockerfile> subjectType() {
+        return Dockerfile.class;
+    }
+
+    @Override
+    public void check(Dockerfile df, RuleContext ctx, FindingSink out) {
+        if (df == null || df.stages().isEmpty()) {
+            return;
+        }
+        BitSet layers = df.layerStages(df.targetStage(ctx.config().target()));
+        for (Stage s : df.stages()) {
+            if (!layers.get(s.index())) {
+                continue;
+            }
+            Instruction previous = null;
+            for (Instruction in : s.instructions()) {
+                if (in instanceof Instruction.Cmd) {
+                    if (previous != null) {
+                        out.report(in.span(), "This stage already has a CMD on line " + previous.line()
+                                + " and only the last CMD takes effect; keep a single CMD");
+                    }
+                    previous = in;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+FROM node:20-alpine
+RUN addgroup -S app && adduser -S -G app app \
+    && npm install -g pm2@5.3.1 && npm cache clean --force
+WORKDIR /app
+COPY --chown=app:app package*.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+COPY --chown=app:app . .
+USER app
+EXPOSE 3000
+ENV NODE_ENV=production
+CMD ["pm2-runtime", "server.js"]
