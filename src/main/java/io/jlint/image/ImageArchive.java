@@ -191,19 +191,40 @@ public final class ImageArchive implements Closeable {
         } catch (InputException e) {
             throw e;
         } catch (TarException e) {
-            throw new InputException(store.display(), what + ": " + e.getMessage(), e);
+            throw corrupt(ref, blob, what, e.getMessage(), e);
         } catch (EOFException e) {
-            throw new InputException(store.display(), what + ": truncated compressed data", e);
+            throw corrupt(ref, blob, what, "truncated compressed data", e);
         } catch (ZipException e) {
-            throw new InputException(store.display(), what + ": corrupt gzip data (" + e.getMessage() + ")", e);
+            throw corrupt(ref, blob, what, "corrupt gzip data (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new InputException(store.display(), what + ": cannot read: " + e.getMessage(), e);
+            throw corrupt(ref, blob, what, "cannot read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (e.getClass().getName().startsWith("com.github.luben.zstd")) {
-                throw new InputException(store.display(), what + ": corrupt zstd data (" + e.getMessage() + ")", e);
+                throw corrupt(ref, blob, what, "corrupt zstd data (" + e.getMessage() + ")", e);
             }
             throw e;
         }
+    }
+
+    /**
+     * The error for a blob that could not be read to its end: a digest mismatch when the archive states the
+     * blob's digest and the bytes differ (the more precise diagnosis), else what the reader found.
+     */
+    private InputException corrupt(LayerRef ref, ArchiveStore.Blob blob, String what, String problem, Exception e) {
+        if (ref.expectedDigest() != null) {
+            try (InputStream in = store.open(blob)) {
+                HashingInputStream h = new HashingInputStream(in, true);
+                h.transferTo(OutputStreamNull.INSTANCE);
+                String digest = h.digest();
+                if (!digest.equals(ref.expectedDigest())) {
+                    return new InputException(store.display(), what + ": digest mismatch: the manifest says "
+                            + ref.expectedDigest() + ", the blob hashes to " + digest + " (" + problem + ")", e);
+                }
+            } catch (IOException ignored) {
+                // report the original problem
+            }
+        }
+        return new InputException(store.display(), what + ": " + problem, e);
     }
 
     @Override

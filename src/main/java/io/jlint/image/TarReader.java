@@ -347,8 +347,7 @@ public final class TarReader {
             int avail = bufEnd - bufPos;
             if (avail == 0) {
                 if (refill() <= 0) {
-                    // missing padding at the very end: tolerated (the data itself is complete)
-                    return;
+                    throw new TarException("truncated in the padding after entry " + quote(currentName));
                 }
                 continue;
             }
