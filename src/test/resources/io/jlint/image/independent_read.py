@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """An independent reading of an image archive with Python's tarfile, to check jlint's figures.
 
-Usage: independent_read.py ARCHIVE   ->  JSON on stdout:
+Usage: independent_read.py ARCHIVE...   ->  JSON on stdout, by archive path:
   {"images": [{"tags": [...], "layers": [{"size": N, "entries": N, "fileBytes": N}],
                "fileBytes": N, "wastedBytes": N, "final": {"/path": ["file"|"dir"|..., size]}}]}
 or {"error": "..."} when the archive is not an image. Written from the OCI image and docker save formats only
@@ -189,8 +189,10 @@ def main(path):
 
 
 if __name__ == "__main__":
-    try:
-        result = main(sys.argv[1])
-    except LookupError as e:
-        result = {"skip": "no %s tool" % e}
-    json.dump(result, sys.stdout)
+    results = {}
+    for path in sys.argv[1:]:
+        try:
+            results[path] = main(path)
+        except LookupError as e:
+            results[path] = {"skip": "no %s tool" % e}
+    json.dump(results, sys.stdout)
