@@ -349,6 +349,9 @@ public final class ImageArchive implements Closeable {
                 format = "docker-archive";
                 return locateDocker(m);
             }
+            if (index == null && store.isDirectory()) {
+                throw bad("an OCI layout directory without index.json");
+            }
             if (index != null) {
                 if (store.find("oci-layout") == null) {
                     throw bad("index.json without an oci-layout file: not an OCI image layout");

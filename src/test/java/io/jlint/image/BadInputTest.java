@@ -249,6 +249,9 @@ class BadInputTest {
         Path dir = Files.createDirectory(tmp.resolve("dir"));
         Files.writeString(dir.resolve("index.json"), "{}");
         assertContains(fails(dir), "a directory without an oci-layout file is not an OCI image layout");
+        Path noIndex = Files.createDirectory(tmp.resolve("noindex"));
+        Files.writeString(noIndex.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+        assertContains(fails(noIndex), "an OCI layout directory without index.json");
         assertContains(fails(tmp.resolve("nope.tar")), "no such file");
         assertContains(fails(file("gz-random.gz", TestImages.gzip(TestImages.bytes(3000, 1)))),
                 "a gzip-compressed file that is not a tar");

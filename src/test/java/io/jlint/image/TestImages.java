@@ -228,7 +228,7 @@ final class TestImages {
 
     enum Layout { DOCKER_LEGACY, DOCKER_25, OCI_DIR, OCI_TAR }
 
-    enum LayerCompression { NONE, GZIP, ZSTD }
+    enum LayerCompression { NONE, GZIP, ZSTD, BZIP2 }
 
     /** An image to write. */
     static final class Image {
@@ -431,6 +431,7 @@ final class TestImages {
                 case NONE -> "application/vnd.oci.image.layer.v1.tar";
                 case GZIP -> "application/vnd.oci.image.layer.v1.tar+gzip";
                 case ZSTD -> "application/vnd.oci.image.layer.v1.tar+zstd";
+                case BZIP2 -> "application/vnd.oci.image.layer.v1.tar+bzip2";
             };
             ls.addObject().put("mediaType", mt).put("digest", d).put("size", b.length);
             files.put("blobs/sha256/" + hex(d), b);
@@ -487,7 +488,18 @@ final class TestImages {
             case NONE -> t;
             case GZIP -> gzip(t);
             case ZSTD -> com.github.luben.zstd.Zstd.compress(t, 3);
+            case BZIP2 -> bzip2(t);
         };
+    }
+
+    static byte[] bzip2(byte[] b) {
+        ByteArrayOutputStream bo = new ByteArrayOutputStream();
+        try (var z = new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(bo)) {
+            z.write(b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bo.toByteArray();
     }
 
     static byte[] gzip(byte[] b) {
