@@ -198,6 +198,17 @@ final class TestImages {
             return this;
         }
 
+        /** A file whose long name is written as a GNU 'L' record (and a long symlink target as a 'K' record). */
+        Layer gnuLong(String path, int size, String longLinkTarget) {
+            byte[] n = (path + "\0").getBytes(StandardCharsets.UTF_8);
+            tar.entry("././@LongLink", 'L', 0644, n, null, 0, 0);
+            tar.entry(path.substring(0, 100), '0', 0644, TestImages.bytes(size, 9), null, 0, 0);
+            byte[] k = (longLinkTarget + "\0").getBytes(StandardCharsets.UTF_8);
+            tar.entry("././@LongLink", 'K', 0644, k, null, 0, 0);
+            tar.entry("link-to-long", '2', 0777, null, longLinkTarget.substring(0, 100), 0, 0);
+            return this;
+        }
+
         Layer createdBy(String s) {
             createdBy = s;
             return this;

@@ -230,6 +230,16 @@ class TreeSemanticsTest {
     }
 
     @Test
+    void gnuLongNamesAndLinks() {
+        String name = "g/" + "x".repeat(150);
+        String target = "/t/" + "y".repeat(140);
+        ImageAnalysis a = analyze(image().layer(layer().gnuLong(name, 3, target)));
+        assertEquals(3, a.tree().find("/" + name).size());
+        assertEquals(target, a.tree().find("/link-to-long").linkTarget());
+        assertEquals(2, a.layers().get(0).files());
+    }
+
+    @Test
     void traversalEntriesAreRecordedNeverApplied() {
         ImageAnalysis a = analyze(image().layer(layer().file("../evil", 5).file("a/../../b", 1)
                 .symlink("etc/up", "../../../etc/passwd").symlink("ok", "/etc/passwd").symlink("rel", "a/../b")));
