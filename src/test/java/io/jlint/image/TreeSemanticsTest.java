@@ -101,6 +101,10 @@ class TreeSemanticsTest {
         assertEquals(new WastedFile("/a", 100, 0, 1), a.wastedFiles().get(0));
         assertEquals(new FileTree.LayerTotals(0, 50, 100), totals(a, 1));
         assertEquals(List.of(new PathEvent(0, Op.ADDED), new PathEvent(1, Op.CHANGED)), a.tree().history("/a"));
+        LayerEntry lower = a.entries().get(0).toList().get(0);
+        LayerEntry upper = a.entries().get(1).toList().get(0);
+        assertFalse(a.tree().isFinal(lower));
+        assertTrue(a.tree().isFinal(upper));
     }
 
     @Test
