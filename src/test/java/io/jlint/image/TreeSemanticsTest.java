@@ -234,6 +234,15 @@ class TreeSemanticsTest {
     }
 
     @Test
+    void symlinkLoopsInsideALayerAreKeptNotFollowed() {
+        ImageAnalysis a = analyze(image().layer(layer().symlink("a", "b").symlink("b", "a").symlink("self", "self")
+                .symlink("d/x", "../d/x").file("d/x/y", 1)));
+        assertEquals(List.of("/a", "/b", "/d", "/d/x", "/d/x/y", "/self"), paths(a));
+        assertEquals(TarEntry.Type.DIRECTORY, a.tree().find("/d/x").type());
+        assertEquals(UnsafeEntry.Kind.PARENT_NOT_DIRECTORY, a.unsafeEntries().get(0).kind());
+    }
+
+    @Test
     void gnuLongNamesAndLinks() {
         String name = "g/" + "x".repeat(150);
         String target = "/t/" + "y".repeat(140);
