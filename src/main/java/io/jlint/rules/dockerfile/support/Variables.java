@@ -20,7 +20,8 @@ import java.util.Set;
  *
  * <p>Scoping follows BuildKit: ARGs before the first FROM ("global") are visible in FROM lines only, and inside a
  * stage only after {@code ARG NAME} redeclares them; ARG defaults and ENV values accumulate in order, ENV wins over
- * ARG of the same name; the pairs of one ENV or ARG instruction are expanded against the scope before it; a stage
+ * ARG of the same name; the pairs of one ENV instruction are all expanded against the scope before it (those of
+ * an ARG one after another, as BuildKit does); a stage
  * built FROM an earlier stage inherits that stage's ENV but none of its ARGs. Platform ARGs ({@code TARGETARCH}…)
  * are defined in the global scope and need {@code ARG NAME} inside a stage.
  *
@@ -118,11 +119,11 @@ public final class Variables {
         Scope g = new Scope(Map.of(), gargs, true, false, escape, null);
         for (Instruction.Arg arg : df.globalArgs()) {
             before.put(arg, g);
-            Map<String, Binding> next = new LinkedHashMap<>(g.args);
             for (KeyValue kv : arg.pairs()) {
+                Map<String, Binding> next = new LinkedHashMap<>(g.args);
                 next.put(kv.key(), argBinding(kv, g, null, Origin.GLOBAL_ARG, arg));
+                g = new Scope(Map.of(), next, true, false, escape, null);
             }
-            g = new Scope(Map.of(), next, true, false, escape, null);
         }
         this.global = g;
         for (Stage stage : df.stages()) {
@@ -198,11 +199,11 @@ public final class Variables {
         for (Instruction in : stage.instructions()) {
             before.put(in, s);
             if (in instanceof Instruction.Arg arg) {
-                Map<String, Binding> next = new LinkedHashMap<>(s.args);
                 for (KeyValue kv : arg.pairs()) {
+                    Map<String, Binding> next = new LinkedHashMap<>(s.args);
                     next.put(kv.key(), argBinding(kv, s, global, Origin.ARG, arg));
+                    s = new Scope(s.env, next, false, open, escape, stage);
                 }
-                s = new Scope(s.env, next, false, open, escape, stage);
             } else if (in instanceof Instruction.Env e) {
                 Map<String, Binding> next = new LinkedHashMap<>(s.env);
                 for (KeyValue kv : e.pairs()) {
