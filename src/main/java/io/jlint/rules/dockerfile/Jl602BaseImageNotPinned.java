@@ -13,13 +13,15 @@ import io.jlint.rules.dockerfile.support.Variables;
 import java.util.BitSet;
 
 /**
- * The shipped image's base has a tag but no digest. Untagged and {@code :latest} bases are JL600/JL601 and not
+ * The shipped image's base has a tag but no digest, in a Dockerfile that pins some other base image by digest: the
+ * file shows a digest-pinning policy and this FROM breaks it. (Asking every Dockerfile for digests would flag nearly
+ * all of them; the policy is the author's to choose.) Untagged and {@code :latest} bases are JL600/JL601 and not
  * repeated here; builder stages whose layers never reach the image are left alone.
  */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL602", name = "base-image-not-pinned-by-digest", category = Category.BASE_IMAGE,
         severity = Severity.INFO,
-        summary = "The base image of the built stage is pinned by tag only; a tag can be re-pushed, a digest cannot")
+        summary = "The built stage's base image is pinned by tag only while the file pins other bases by digest")
 public final class Jl602BaseImageNotPinned implements Rule<Dockerfile> {
 
     @Override
@@ -33,6 +35,17 @@ public final class Jl602BaseImageNotPinned implements Rule<Dockerfile> {
             return;
         }
         Variables vars = Variables.of(df);
+        String pinned = null;
+        for (Stage stage : df.stages()) {
+            BaseImageRef ref = BaseImageRef.of(df, vars, stage);
+            if (ref != null && ref.digest() != null) {
+                pinned = "line " + stage.from().line();
+                break;
+            }
+        }
+        if (pinned == null) {
+            return;
+        }
         BitSet shipped = df.layerStages(df.targetStage(ctx.config().target()));
         for (Stage stage : df.stages()) {
             if (!shipped.get(stage.index())) {
@@ -43,9 +56,9 @@ public final class Jl602BaseImageNotPinned implements Rule<Dockerfile> {
                 continue;
             }
             out.report(stage.from().span(), "FROM " + ref.written() + ref.argNote()
-                    + " is pinned by tag only, and tags are re-pushed (security fixes, new patch releases), so the "
-                    + "same Dockerfile can build on different bases; add the digest: " + ref.resolved()
-                    + "@sha256:<digest> (keep the tag for readers; a bot such as Renovate can update both)");
+                    + " is pinned by tag only while this file pins by digest elsewhere (" + pinned + "); tags are "
+                    + "re-pushed, so this base can change under the same Dockerfile; add the digest: "
+                    + ref.resolved() + "@sha256:<digest>");
         }
     }
 }

@@ -4,10 +4,10 @@ import com.google.auto.service.AutoService;
 import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.dockerfile.model.Instruction;
 import io.jlint.dockerfile.model.Stage;
+import io.jlint.dockerfile.shell.Commands;
 import io.jlint.dockerfile.shell.ShellNode;
 import io.jlint.dockerfile.shell.ShellScript;
 import io.jlint.dockerfile.shell.SimpleCommand;
-import io.jlint.dockerfile.shell.Word;
 import io.jlint.engine.Category;
 import io.jlint.engine.FindingSink;
 import io.jlint.engine.Rule;
@@ -32,8 +32,20 @@ public final class Jl800PipefailMissing implements Rule<Dockerfile> {
     /** Producers that cannot fail in a way pipefail would catch (or that pipefail would break: yes). */
     private static final Set<String> SAFE_PRODUCERS = Set.of("echo", "printf", "yes", "true", ":");
 
-    /** Consumers that stop reading early, so the producer may die of SIGPIPE: pipefail would fail the build. */
+    /**
+     * Consumers that stop reading early (the producer may die of SIGPIPE, so pipefail would fail the build) or that
+     * ignore their input on purpose.
+     */
     private static final Set<String> EARLY_CLOSERS = Set.of("head", "true", ":");
+
+    /** Listing and text-processing commands (see {@link #cannotFail}). */
+    private static final Set<String> INVENTORY = Set.of("find", "ldd", "dpkg", "dpkg-query", "dpkg-architecture",
+            "apt-mark", "apt-cache", "rpm", "apk", "ls", "stat", "du", "df", "awk", "gawk", "mawk", "sed", "sort",
+            "uniq", "cut", "tr", "grep", "egrep", "fgrep", "cat", "tac", "tail", "head", "wc", "env", "printenv",
+            "locale", "id", "getent", "readlink", "realpath", "basename", "dirname", "tee", "column", "jq", "yq",
+            "xargs", "nl", "paste", "fold", "fmt", "expand", "rev", "comm", "join", "diff", "scanelf", "file",
+            "strings", "nproc", "uname", "date", "hostname", "whoami", "pwd", "seq", "base64", "od", "xxd",
+            "hexdump");
 
     private static final Set<String> POSIX_SHEBANG = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh");
 
@@ -67,11 +79,23 @@ public final class Jl800PipefailMissing implements Rule<Dockerfile> {
                 if (vars == null) {
                     vars = Variables.of(df);
                 }
-                out.report(run.span(), "this RUN pipes commands without pipefail, so the step passes when a command "
-                        + "before the last | fails (only the last one's exit status counts); " + advice(df, vars,
-                        stage, run.command().shell()));
+                out.report(run.span(), "the pipeline " + excerpt(df, hit) + " runs without pipefail, so this "
+                        + "RUN passes when a command before the last | fails (only the last one's exit status counts); "
+                        + advice(df, vars, stage, run.command().shell()));
             }
         }
+    }
+
+    /** The pipeline's source text on one line, shortened: {@code `curl -fsSL … | sh` (line 4)}. */
+    private static String excerpt(Dockerfile df, ShellNode.Pipeline p) {
+        String src = df.source();
+        int from = Math.max(0, Math.min(p.span().startOffset(), src.length()));
+        int to = Math.max(from, Math.min(p.span().endOffset(), src.length()));
+        String text = src.substring(from, to).replaceAll("\\\\?\\r?\\n", " ").replaceAll("\\s+", " ").trim();
+        if (text.length() > 60) {
+            text = text.substring(0, 57) + "...";
+        }
+        return "`" + text + "` (line " + p.span().startLine() + ")";
     }
 
     private static String advice(Dockerfile df, Variables vars, Stage stage, List<String> shell) {
@@ -212,43 +236,91 @@ public final class Jl800PipefailMissing implements Rule<Dockerfile> {
         return null;
     }
 
+    /**
+     * True when a failure before the last {@code |} would go unnoticed: the last command succeeds on empty or cut-off
+     * input (tee, sort, sh, jq, xargs…) and some earlier command can really fail. A last command that fails by
+     * itself on missing input (grep, a decompressing tar, sha256sum -c, gpg --import, apt-key add) makes the failure
+     * visible; one that stops reading early (head, grep -q) would make pipefail fail the build.
+     */
     private static boolean unsafe(ShellNode.Pipeline p) {
         List<ShellNode> els = p.elements();
         ShellNode last = els.get(els.size() - 1);
         if (last instanceof SimpleCommand consumer) {
-            String prog = consumer.program();
-            if (EARLY_CLOSERS.contains(prog) || prog.equals("grep") && quietGrep(consumer)) {
+            SimpleCommand c = Commands.unwrap(consumer);
+            String prog = c.program();
+            if (EARLY_CLOSERS.contains(prog) || failsOnEmptyInput(c)) {
                 return false;
             }
         }
         boolean anyRisky = false;
         for (int i = 0; i < els.size() - 1; i++) {
             ShellNode e = els.get(i);
-            if (e instanceof SimpleCommand c) {
-                String prog = c.program();
-                if (prog.equals("yes")) {
-                    return false;
-                }
-                if (SAFE_PRODUCERS.contains(prog) || prog.equals("cat") && c.words().size() == 1) {
-                    continue;
-                }
-                if (prog.isEmpty()) {
-                    continue;
-                }
+            if (e instanceof SimpleCommand c && c.program().equals("yes")) {
+                return false;
             }
-            anyRisky = true;
+            if (!cannotFail(e)) {
+                anyRisky = true;
+            }
         }
         return anyRisky;
     }
 
-    private static boolean quietGrep(SimpleCommand grep) {
-        for (Word w : grep.words()) {
-            String v = w.value();
-            if (v.equals("--quiet") || v.equals("--silent") || v.startsWith("--max-count")
-                    || v.startsWith("-") && !v.startsWith("--") && (v.contains("q") || v.contains("m"))) {
-                return true;
-            }
+    /**
+     * A producer whose failure does not matter or is expected: echo/printf, a here-document, and the listing and
+     * text tools of inventory pipelines ({@code find … -exec ldd | awk | sort -u | xargs dpkg-query --search}),
+     * which partly fail by design (pipefail would break those builds), or groups of those.
+     */
+    private static boolean cannotFail(ShellNode n) {
+        if (n instanceof SimpleCommand raw) {
+            SimpleCommand c = Commands.unwrap(raw);
+            String prog = c.program();
+            return prog.isEmpty() || SAFE_PRODUCERS.contains(prog) || INVENTORY.contains(prog);
+        }
+        if (n instanceof ShellNode.Group g) {
+            return cannotFail(g.body());
+        }
+        if (n instanceof ShellNode.Sequence s) {
+            return s.elements().stream().allMatch(Jl800PipefailMissing::cannotFail);
+        }
+        if (n instanceof ShellNode.AndOrList l) {
+            return l.elements().stream().allMatch(Jl800PipefailMissing::cannotFail);
         }
         return false;
+    }
+
+    /** Consumers that exit non-zero when their input is missing or cut off. */
+    private static boolean failsOnEmptyInput(SimpleCommand c) {
+        String prog = c.program();
+        switch (prog) {
+            case "grep", "egrep", "fgrep" -> {
+                return true;
+            }
+            case "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "md5sum", "b2sum" -> {
+                return Commands.hasOption(c, "-c", "--check");
+            }
+            case "apt-key" -> {
+                return c.args().contains("add");
+            }
+            case "gpg", "gpg2" -> {
+                return Commands.hasOption(c, "--import", "--verify", "--decrypt", "-d");
+            }
+            case "tar" -> {
+                return Commands.hasOption(c, "-z", "-j", "-J", "--gzip", "--gunzip", "--bzip2", "--xz", "--zstd",
+                        "--lzma", "-I", "--use-compress-program") || tarClusterDecompresses(c);
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** Old-style tar clusters without a dash: {@code tar xzf -}. */
+    private static boolean tarClusterDecompresses(SimpleCommand c) {
+        List<String> args = c.args();
+        if (args.isEmpty() || args.get(0).startsWith("-")) {
+            return false;
+        }
+        String first = args.get(0);
+        return first.matches("[A-Za-z]+") && (first.contains("z") || first.contains("j") || first.contains("J"));
     }
 }

@@ -3,6 +3,7 @@ package io.jlint.rules.dockerfile;
 import com.google.auto.service.AutoService;
 import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.dockerfile.model.Instruction;
+import io.jlint.dockerfile.model.Mount;
 import io.jlint.dockerfile.shell.Commands;
 import io.jlint.dockerfile.shell.ShellNode;
 import io.jlint.dockerfile.shell.ShellScript;
@@ -20,7 +21,8 @@ import java.util.Set;
 /**
  * {@code RUN cd /dir} on its own (the change is lost when the RUN ends), or a RUN that starts with
  * {@code cd /dir && …} where a WORKDIR says the same thing once. A {@code cd} in the middle of a longer script, into
- * a temporary directory, or into a directory the script removes, is left alone.
+ * a temporary directory, a configuration directory under /etc, a mount of the RUN, or into a directory the script
+ * removes, is left alone.
  */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL903", name = "cd-instead-of-workdir", category = Category.MAINTAINABILITY,
@@ -48,14 +50,14 @@ public final class Jl903CdInsteadOfWorkdir implements Rule<Dockerfile> {
             if (!script.complete() || script.root() == null) {
                 continue;
             }
-            String message = judge(script);
+            String message = judge(script, run);
             if (message != null) {
                 out.report(run.span(), message);
             }
         }
     }
 
-    private static String judge(ShellScript script) {
+    private static String judge(ShellScript script, Instruction.Run run) {
         ShellNode root = script.root();
         if (root instanceof SimpleCommand only && isCd(only)) {
             String dir = cdTarget(only);
@@ -75,8 +77,15 @@ public final class Jl903CdInsteadOfWorkdir implements Rule<Dockerfile> {
             return null;
         }
         String dir = cdTarget(first);
-        if (dir == null || !dir.startsWith("/") || isTemp(dir)) {
+        if (dir == null || !dir.startsWith("/") || isTemp(dir) || dir.equals("/etc") || dir.startsWith("/etc/")
+                || dir.equals("/")) {
             return null;
+        }
+        for (Mount m : run.mounts()) {
+            String t = m.target();
+            if (t != null && (dir.equals(t) || dir.startsWith(t.endsWith("/") ? t : t + "/"))) {
+                return null; // a mount of this RUN only: a WORKDIR would create an empty directory in the image
+            }
         }
         List<SimpleCommand> all = Commands.allCommands(script);
         for (SimpleCommand c : all) {
