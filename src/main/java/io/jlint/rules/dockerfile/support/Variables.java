@@ -494,7 +494,7 @@ public final class Variables {
             refs.add(null);
             Expander sub = sub();
             String word = sub.until('}');
-            refs.set(refIndex, new Ref(name, op, start, pos, true, special));
+            refs.set(refIndex, new Ref(name, op, start, sub.pos, true, special));
             if (special) {
                 absorb(sub, false);
                 unresolved = true;
