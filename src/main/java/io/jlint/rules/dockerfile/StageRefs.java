@@ -65,26 +65,30 @@ final class StageRefs {
         return ref.matches("[A-Za-z0-9][A-Za-z0-9_-]*");
     }
 
-    /** Levenshtein distance, case-insensitive, '_' and '-' equal. */
+    /**
+     * Edit distance counting insertions, deletions, substitutions and swaps of neighbours as one edit each
+     * (optimal string alignment), case-insensitive, '_' and '-' equal.
+     */
     static int distance(String a, String b) {
         String x = a.toLowerCase(Locale.ROOT).replace('_', '-');
         String y = b.toLowerCase(Locale.ROOT).replace('_', '-');
-        int[] prev = new int[y.length() + 1];
-        int[] cur = new int[y.length() + 1];
+        int[][] d = new int[x.length() + 1][y.length() + 1];
+        for (int i = 0; i <= x.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= y.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= x.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= y.length(); j++) {
                 int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && x.charAt(i - 1) == y.charAt(j - 2) && x.charAt(i - 2) == y.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[y.length()];
+        return d[x.length()][y.length()];
     }
 
     static String describe(Stage s) {
