@@ -92,8 +92,8 @@ public final class Jl800PipefailMissing implements Rule<Dockerfile> {
         int from = Math.max(0, Math.min(p.span().startOffset(), src.length()));
         int to = Math.max(from, Math.min(p.span().endOffset(), src.length()));
         String text = src.substring(from, to).replaceAll("\\\\?\\r?\\n", " ").replaceAll("\\s+", " ").trim();
-        if (text.length() > 60) {
-            text = text.substring(0, 57) + "...";
+        if (text.length() > 80) {
+            text = text.substring(0, 79) + "…";
         }
         return "`" + text + "` (line " + p.span().startLine() + ")";
     }

@@ -28,9 +28,16 @@ import java.util.Set;
         equivalents = {"buildkit:UndefinedVar", "hadolint:DL3044"})
 public final class Jl807UndefinedVariable implements Rule<Dockerfile> {
 
-    /** Environment variables operating systems and base images commonly set; never reported as undefined. */
+    /** Environment variables base images commonly set; never reported as undefined in a stage FROM an image. */
+    private static final Set<String> IMAGE_ENV = Set.of("JAVA_HOME", "GOPATH", "GOROOT", "GOLANG_VERSION",
+            "PYTHON_VERSION", "NODE_VERSION", "JAVA_VERSION", "RUBY_VERSION", "PHP_VERSION", "DEBIAN_FRONTEND");
+
+    /**
+     * Environment variables the operating system sets (with a fixed value): never reported as undefined, nor when an
+     * ENV sets them and uses them again.
+     */
     private static final Set<String> OS_ENV = Set.of("PATH", "HOME", "HOSTNAME", "LANG", "LANGUAGE", "LC_ALL", "TERM",
-            "USER", "PWD", "SHELL", "TZ", "JAVA_HOME", "GOPATH", "GOROOT", "ProgramFiles", "ProgramFiles(x86)",
+            "USER", "PWD", "SHELL", "TZ", "ProgramFiles", "ProgramFiles(x86)",
             "ProgramData", "ProgramW6432", "SystemRoot", "SystemDrive", "windir", "USERPROFILE", "APPDATA",
             "LOCALAPPDATA", "TEMP", "TMP", "ComSpec", "PUBLIC", "ALLUSERSPROFILE", "USERNAME", "COMPUTERNAME",
             "PSModulePath", "PATHEXT", "NUMBER_OF_PROCESSORS", "PROCESSOR_ARCHITECTURE", "OS");
@@ -95,7 +102,7 @@ public final class Jl807UndefinedVariable implements Rule<Dockerfile> {
         for (String name : VariableUses.expandedNames(in, df.escape())) {
             if (scope.isDeclared(name) || Variables.isPredefinedArg(name) || Variables.PLATFORM_ARGS.contains(name)
                     || isGlobalArg(vars, name) || sameArgInstruction(in, name) || OS_ENV.contains(name)
-                    || selfReference(in, name)) {
+                    || open && IMAGE_ENV.contains(name) || selfReference(in, name)) {
                 continue;
             }
             if (open && VariableUses.fromChainUses(df, stage, name)) {

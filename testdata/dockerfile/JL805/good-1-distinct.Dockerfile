@@ -1,0 +1,14 @@
+FROM node:22-alpine AS web
+WORKDIR /web
+COPY web/ .
+RUN npm ci && npm run build
+
+FROM golang:1.22 AS server
+WORKDIR /src
+COPY . .
+RUN go build -o /out/server .
+
+FROM gcr.io/distroless/base-debian12:nonroot
+COPY --from=server /out/server /server
+COPY --from=web /web/dist /static
+ENTRYPOINT ["/server"]

@@ -1,0 +1,10 @@
+# expect: JL904 "'builder'"
+FROM golang:1.22 AS Builder
+WORKDIR /src
+COPY . .
+RUN go build -o /out/app .
+
+FROM alpine:3.20
+COPY --from=Builder /out/app /usr/local/bin/app
+USER nobody
+CMD ["app"]

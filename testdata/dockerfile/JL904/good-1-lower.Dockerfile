@@ -1,0 +1,9 @@
+FROM golang:1.22 AS build-env_2
+WORKDIR /src
+COPY . .
+RUN go build -o /out/app .
+
+FROM alpine:3.20
+COPY --from=BUILD-ENV_2 /out/app /usr/local/bin/app
+USER nobody
+CMD ["app"]

@@ -1,0 +1,9 @@
+from golang:1.22 as build
+workdir /src
+copy . .
+run go build -o /out/app .
+
+from alpine:3.20
+copy --from=build /out/app /usr/local/bin/app
+user nobody
+cmd ["app"]
