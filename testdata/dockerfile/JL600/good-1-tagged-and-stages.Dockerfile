@@ -1,6 +1,8 @@
 # tagged images, a digest, FROM scratch and FROM an earlier stage are all fine
 FROM golang:1.22-bookworm AS build
 WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
 COPY . .
 RUN CGO_ENABLED=0 go build -o /out/app .
 

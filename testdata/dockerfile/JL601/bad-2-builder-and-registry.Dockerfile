@@ -1,6 +1,8 @@
 # expect: JL601
 FROM docker.io/library/golang:latest AS build
 WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
 COPY . .
 RUN go build -o /out/app .
 

@@ -3,7 +3,7 @@ ARG NODE_TAG=latest
 FROM node:${NODE_TAG}
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+RUN npm ci --omit=dev && npm cache clean --force
 COPY . .
 USER node
 CMD ["node", "server.js"]

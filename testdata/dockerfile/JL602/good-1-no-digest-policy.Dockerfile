@@ -1,6 +1,8 @@
 # nothing in this file is pinned by digest: the author has not chosen that policy
 FROM golang:1.22 AS build
 WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
 COPY . .
 RUN go build -o /out/app .
 

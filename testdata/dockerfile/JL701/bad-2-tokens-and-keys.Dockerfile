@@ -3,7 +3,7 @@ FROM node:22-alpine
 ARG NPM_TOKEN=npm_live_8c1d0e2b9f3a4c5d6e7f
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+RUN npm ci --omit=dev && npm cache clean --force
 COPY . .
 # a multi-line ENV is reported once, naming every secret
 # expect: JL701 "DJANGO_SECRET_KEY, AWS_SECRET_ACCESS_KEY"

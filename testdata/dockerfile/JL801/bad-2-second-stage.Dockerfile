@@ -1,5 +1,7 @@
 FROM golang:1.22 AS build
 WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
 COPY . .
 RUN go build -o /out/app .
 

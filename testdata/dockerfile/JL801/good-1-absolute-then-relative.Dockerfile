@@ -2,6 +2,8 @@ FROM golang:1.22 AS build
 WORKDIR /src
 # relative after an absolute one: clear enough
 WORKDIR cmd/server
+COPY go.mod go.sum ./
+RUN go mod download
 COPY . .
 RUN go build -o /out/server .
 

@@ -9,7 +9,7 @@ HEALTHCHECK CMD ["wget", "-qO-", "http://localhost/"]
 FROM node:22-alpine AS assets
 WORKDIR /src
 COPY package.json package-lock.json ./
-RUN npm ci
+RUN npm ci && npm cache clean --force
 COPY . .
 RUN npm run build
 USER node

@@ -1,7 +1,9 @@
 FROM node:22-alpine AS assets
 WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci
 COPY . .
-RUN npm ci && npm run build
+RUN npm run build
 
 FROM alpine:3.20 AS tools
 RUN apk add --no-cache jq

@@ -1,7 +1,9 @@
 FROM node:22-alpine AS frontend-build
 WORKDIR /web
+COPY package.json package-lock.json ./
+RUN npm ci
 COPY . .
-RUN npm ci && npm run build
+RUN npm run build
 
 FROM python:3.12-slim AS backend
 WORKDIR /app

@@ -1,6 +1,8 @@
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
-COPY . .
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:21-jre AS runtime

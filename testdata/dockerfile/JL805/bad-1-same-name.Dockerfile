@@ -1,11 +1,15 @@
 FROM node:22-alpine AS build
 WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci
 COPY web/ .
-RUN npm ci && npm run build
+RUN npm run build
 
 # expect: JL805 "line 1"
 FROM golang:1.22 AS build
 WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
 COPY . .
 RUN go build -o /out/server .
 

@@ -1,10 +1,14 @@
 FROM node:22-alpine AS web
 WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci
 COPY web/ .
-RUN npm ci && npm run build
+RUN npm run build
 
 FROM golang:1.22 AS server
 WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
 COPY . .
 RUN go build -o /out/server .
 

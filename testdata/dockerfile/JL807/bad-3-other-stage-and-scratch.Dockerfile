@@ -1,6 +1,8 @@
 FROM golang:1.22 AS build
 ARG VERSION=1.0.0
 WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
 COPY . .
 RUN go build -ldflags "-X main.version=${VERSION}" -o /out/app .
 

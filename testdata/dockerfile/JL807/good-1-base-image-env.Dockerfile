@@ -1,6 +1,8 @@
 # names the base image may set are not reported
 FROM golang:1.22
 WORKDIR $GOPATH/src/example.com/app
+COPY go.mod go.sum ./
+RUN go mod download
 COPY . .
 ENV PATH=/opt/tools/bin:$PATH CGO_ENABLED=0
 RUN go build -o /usr/local/bin/app .

@@ -3,6 +3,8 @@ ARG GO_VERSION=1.22
 # expect: JL809 "$GO_VERSION"
 FROM ${REGISTRY}/golang:${GO_VERSON} AS build
 WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
 COPY . .
 RUN go build -o /out/app .
 

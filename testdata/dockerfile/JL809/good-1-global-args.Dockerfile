@@ -3,6 +3,8 @@ ARG GO_VERSION=1.22
 ARG RUNTIME
 FROM --platform=$BUILDPLATFORM ${REGISTRY}/library/golang:${GO_VERSION} AS build
 WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
 COPY . .
 RUN go build -o /out/app .
 

@@ -8,6 +8,6 @@ COPY docs/one.md docs/two.md ${DEST}
 # one source with a wildcard, and a single file renamed
 COPY *.json /app/config
 COPY README.md /app/README.txt
-RUN npm ci
+RUN npm ci && npm cache clean --force
 USER node
 CMD ["node", "server.js"]

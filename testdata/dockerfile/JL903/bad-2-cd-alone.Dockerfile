@@ -1,8 +1,8 @@
 FROM node:22-alpine
-COPY . /app
+COPY package.json package-lock.json /app/
 # a cd on its own is lost when the RUN ends
 # expect: JL903 "ends with this RUN"
 RUN cd /app
-RUN npm ci --omit=dev
+COPY . /app/
 USER node
-CMD ["node", "server.js"]
+CMD ["node", "/app/server.js"]

@@ -1,4 +1,4 @@
-FROM debian:bookworm-slim
+FROM debian:bookworm-slim AS work
 # cd in the middle of a long script, into a temporary directory, into a directory removed afterwards,
 # into a mount of the RUN, into /etc, in a subshell
 RUN set -eux; \
@@ -13,5 +13,9 @@ RUN --mount=type=cache,target=/var/cache/build cd /var/cache/build && touch stam
 RUN cd /etc/apt && ls > /tmp/apt.txt
 RUN (cd /opt && ls > /tmp/opt.txt)
 RUN cd "$HOME" && ls -a > /tmp/home.txt
+
+# the RUNs above are in a builder stage whose layers never reach the image
+FROM debian:bookworm-slim
+COPY --from=work /tmp/home.txt /tmp/home.txt
 USER nobody
 CMD ["bash"]

@@ -1,6 +1,8 @@
 # expect: JL904 "'builder'"
 FROM golang:1.22 AS Builder
 WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
 COPY . .
 RUN go build -o /out/app .
 

@@ -1,6 +1,8 @@
 # expect: JL905 "FROM … AS build"
 FROM golang:1.22 as build
 WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
 COPY . .
 RUN go build -o /out/app .
 

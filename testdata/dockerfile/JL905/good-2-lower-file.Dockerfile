@@ -1,5 +1,7 @@
 from golang:1.22 as build
 workdir /src
+copy go.mod go.sum ./
+run go mod download
 copy . .
 run go build -o /out/app .
 
