@@ -44,7 +44,8 @@ public final class Jl808GlobalArgNotInStage implements Rule<Dockerfile> {
                 List<String> missing = new ArrayList<>();
                 Instruction.Arg global = null;
                 for (String name : names) {
-                    if (scope.isDeclared(name) || in instanceof Instruction.Arg && VariableUses.declares(in, name)) {
+                    if (scope.isDeclared(name) || Variables.isPredefinedArg(name)
+                            || in instanceof Instruction.Arg && VariableUses.declares(in, name)) {
                         continue;
                     }
                     boolean platform = Variables.PLATFORM_ARGS.contains(name);
