@@ -43,13 +43,8 @@ public final class Jl801RelativeWorkdir implements Rule<Dockerfile> {
                 String raw = wd.path().trim();
                 String path = vars.at(wd).resolve(raw);
                 if (path == null) {
-                    // unknown value: absolute when it visibly starts like one, else we cannot tell
-                    String unquoted = raw.replaceFirst("^[\"']", "");
-                    if (isAbsolute(unquoted)) {
-                        set = true;
-                    } else {
-                        set = true; // say less: later WORKDIRs may well be relative to this unknown one
-                    }
+                    // an unknown value may well be absolute: say less, here and for later relative WORKDIRs
+                    set = true;
                     continue;
                 }
                 if (isAbsolute(path)) {
