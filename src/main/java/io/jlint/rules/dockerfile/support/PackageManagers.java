@@ -1,11 +1,9 @@
 package io.jlint.rules.dockerfile.support;
 
 import io.jlint.dockerfile.model.CommandLine;
-import io.jlint.dockerfile.model.LineIndex;
-import io.jlint.dockerfile.model.MappedText;
 import io.jlint.dockerfile.model.Span;
 import io.jlint.dockerfile.shell.Assignment;
-import io.jlint.dockerfile.shell.ShellParser;
+import io.jlint.dockerfile.shell.Commands;
 import io.jlint.dockerfile.shell.ShellScript;
 import io.jlint.dockerfile.shell.SimpleCommand;
 import io.jlint.dockerfile.shell.Word;
@@ -317,12 +315,11 @@ public final class PackageManagers {
     // ------------------------------------------------------------------------------------------------------------
     // commands of a RUN, nested shells spliced in
 
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh");
-
     /**
      * The simple commands a RUN (or CMD…) runs, in execution order: the commands of each parsed script, with the
-     * commands of a nested {@code sh -c 'script'} (also {@code bash -c}, {@code su -c}, through sudo/env) spliced in
-     * after the command that runs them. Empty for exec form.
+     * commands of a nested {@code sh -c 'script'} (also {@code bash -c}, {@code su -c}, {@code find -exec sh -c},
+     * through sudo/env/xargs) spliced in after the command that runs them ({@link Commands#allCommands}). Empty for
+     * exec form.
      */
     public static List<SimpleCommand> commands(CommandLine command) {
         List<SimpleCommand> out = new ArrayList<>();
@@ -330,15 +327,8 @@ public final class PackageManagers {
             return out;
         }
         for (ShellScript s : command.scripts()) {
-            flatten(s, out, 0);
+            out.addAll(Commands.allCommands(s));
         }
-        return out;
-    }
-
-    /** The commands of one script with nested shell scripts spliced in (see {@link #commands(CommandLine)}). */
-    public static List<SimpleCommand> commands(ShellScript script) {
-        List<SimpleCommand> out = new ArrayList<>();
-        flatten(script, out, 0);
         return out;
     }
 
@@ -355,81 +345,6 @@ public final class PackageManagers {
         return true;
     }
 
-    private static void flatten(ShellScript script, List<SimpleCommand> out, int depth) {
-        if (script == null) {
-            return;
-        }
-        for (SimpleCommand c : script.commands()) {
-            out.add(c);
-            if (depth < 4) {
-                ShellScript nested = nestedScript(c, script);
-                if (nested != null) {
-                    flatten(nested, out, depth + 1);
-                }
-            }
-        }
-    }
-
-    /**
-     * The script a {@code sh -c '…'} / {@code bash -c "…"} / {@code su -c '…'} command of {@code parent} runs,
-     * parsed (positions approximate inside double quotes); else null.
-     */
-    public static ShellScript nestedScript(SimpleCommand c, ShellScript parent) {
-        Unwrapped u = unwrap(c);
-        if (u == null || u.words.isEmpty()) {
-            return null;
-        }
-        String prog = base(u.words.get(0).value());
-        List<Word> ws = u.words;
-        Word script = null;
-        if (SHELLS.contains(prog)) {
-            for (int i = 1; i < ws.size(); i++) {
-                String v = ws.get(i).value();
-                if (v.startsWith("-") && !v.startsWith("--") && v.length() > 1 && v.indexOf('c') > 0
-                        && v.chars().allMatch(ch -> ch == '-' || Character.isLetter(ch))) {
-                    script = i + 1 < ws.size() ? ws.get(i + 1) : null;
-                    break;
-                }
-                if (v.equals("-o") || v.equals("+o")) {
-                    i++;
-                    continue;
-                }
-                if (!v.startsWith("-") && !v.startsWith("+")) {
-                    break;
-                }
-            }
-        } else if (prog.equals("su") || prog.equals("runuser")) {
-            for (int i = 1; i + 1 < ws.size(); i++) {
-                if (ws.get(i).value().equals("-c") || ws.get(i).value().equals("--command")) {
-                    script = ws.get(i + 1);
-                    break;
-                }
-            }
-        }
-        if (script == null || script.value().isBlank()) {
-            return null;
-        }
-        if (parent == null || parent.text() == null) {
-            return null;
-        }
-        return ShellParser.parse(mapWord(script, parent.text().lines()));
-    }
-
-    private static MappedText mapWord(Word w, LineIndex lines) {
-        String value = w.value();
-        String raw = w.raw();
-        int start = w.span().startOffset();
-        if (raw.length() >= 2 && (raw.charAt(0) == '\'' || raw.charAt(0) == '"')) {
-            start++;
-        }
-        int end = Math.max(start, w.span().endOffset() - 1);
-        int[] offsets = new int[value.length() + 1];
-        for (int i = 0; i <= value.length(); i++) {
-            offsets[i] = Math.min(start + i, end);
-        }
-        return new MappedText(value, offsets, lines);
-    }
-
     // ------------------------------------------------------------------------------------------------------------
     // wrappers
 
@@ -437,103 +352,28 @@ public final class PackageManagers {
     public record Unwrapped(List<Word> words, Map<String, String> inlineEnv) {
     }
 
-    private static final Set<String> PLAIN_WRAPPERS = Set.of("nohup", "time", "chronic", "eatmydata", "fakeroot",
-            "unbuffer", "builtin", "noglob");
-
     /**
-     * Removes wrappers in front of the real program: {@code sudo [opts]}, {@code env [opts] [VAR=x…]},
-     * {@code nice [-n N]}, {@code nohup}, {@code time}, {@code timeout [opts] DURATION}, {@code stdbuf},
-     * {@code ionice}, {@code xargs [opts]}, {@code exec}, {@code command} (not {@code command -v}), {@code busybox},
-     * {@code gosu USER}, {@code su-exec USER}. Null for {@code command -v x} and empty commands.
+     * The command behind wrappers ({@link Commands#unwrap}: sudo, env, nice, nohup, time, timeout, stdbuf, ionice,
+     * xargs, exec, command, busybox, gosu, su-exec, chroot…), with the variables set for it ({@code VAR=x cmd},
+     * {@code env VAR=x cmd}). Null for an empty command and for {@code command -v x}.
      */
     public static Unwrapped unwrap(SimpleCommand c) {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (Assignment a : c.assignments()) {
-            env.put(a.name(), a.value() == null ? "" : a.value().value());
-        }
-        List<Word> ws = c.words();
-        int i = 0;
-        for (int guard = 0; guard < 8 && i < ws.size(); guard++) {
-            String p = base(ws.get(i).value());
-            int next;
-            switch (p) {
-                case "sudo" -> next = skipOptions(ws, i + 1, "ugCDhprtUT", Set.of("--user", "--group",
-                        "--close-from", "--chdir", "--host", "--prompt", "--role", "--type", "--other-user",
-                        "--command-timeout"));
-                case "env" -> {
-                    next = skipOptions(ws, i + 1, "uCS", Set.of("--unset", "--chdir", "--split-string"));
-                    while (next < ws.size() && isAssignment(ws.get(next).value())) {
-                        String v = ws.get(next).value();
-                        env.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1));
-                        next++;
-                    }
-                }
-                case "nice" -> next = skipOptions(ws, i + 1, "n", Set.of("--adjustment"));
-                case "ionice" -> next = skipOptions(ws, i + 1, "cnp", Set.of("--class", "--classdata", "--pid"));
-                case "stdbuf" -> next = skipOptions(ws, i + 1, "ioe", Set.of("--input", "--output", "--error"));
-                case "timeout" -> {
-                    next = skipOptions(ws, i + 1, "sk", Set.of("--signal", "--kill-after"));
-                    next++; // the duration
-                }
-                case "xargs" -> next = skipOptions(ws, i + 1, "nILPdasE", Set.of("--max-args", "--replace",
-                        "--max-lines", "--max-procs", "--delimiter", "--arg-file", "--max-chars", "--eof"));
-                case "exec" -> next = skipOptions(ws, i + 1, "a", Set.of());
-                case "command" -> {
-                    if (i + 1 < ws.size() && (ws.get(i + 1).value().equals("-v") || ws.get(i + 1).value().equals("-V"))) {
-                        return null;
-                    }
-                    next = skipOptions(ws, i + 1, "", Set.of());
-                }
-                case "busybox" -> next = i + 1;
-                case "gosu", "su-exec" -> next = i + 2;
-                default -> {
-                    if (PLAIN_WRAPPERS.contains(p)) {
-                        next = skipOptions(ws, i + 1, "", Set.of());
-                    } else {
-                        return new Unwrapped(ws.subList(i, ws.size()), env);
-                    }
-                }
-            }
-            i = next;
-        }
-        if (i >= ws.size()) {
+        SimpleCommand u = Commands.unwrap(c);
+        if (u.words().isEmpty()) {
             return null;
         }
-        return new Unwrapped(ws.subList(i, ws.size()), env);
-    }
-
-    private static boolean isAssignment(String v) {
-        int eq = v.indexOf('=');
-        if (eq <= 0) {
-            return false;
-        }
-        for (int k = 0; k < eq; k++) {
-            char ch = v.charAt(k);
-            if (!(Character.isLetterOrDigit(ch) || ch == '_')) {
-                return false;
+        String p = base(u.words().get(0).value());
+        if (p.equals("command") && u.words().size() > 1) {
+            String a = u.words().get(1).value();
+            if (a.equals("-v") || a.equals("-V")) {
+                return null;
             }
         }
-        return !Character.isDigit(v.charAt(0));
-    }
-
-    private static int skipOptions(List<Word> ws, int i, String shortWithValue, Set<String> longWithValue) {
-        while (i < ws.size()) {
-            String v = ws.get(i).value();
-            if (v.equals("--")) {
-                return i + 1;
-            }
-            if (v.length() < 2 || v.charAt(0) != '-') {
-                return i;
-            }
-            if (v.startsWith("--")) {
-                i += (v.indexOf('=') < 0 && longWithValue.contains(v)) ? 2 : 1;
-                continue;
-            }
-            char last = v.charAt(v.length() - 1);
-            boolean takesValue = v.length() == 2 && shortWithValue.indexOf(last) >= 0;
-            i += takesValue ? 2 : 1;
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Assignment a : u.assignments()) {
+            env.put(a.name(), a.value() == null ? "" : a.value().value());
         }
-        return i;
+        return new Unwrapped(u.words(), env);
     }
 
     /** The file name of a program word ({@code /usr/bin/apt-get} gives {@code apt-get}). */
