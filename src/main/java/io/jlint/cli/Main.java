@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Lints and optimizes Dockerfiles and Docker/OCI images.",
-        subcommands = {})
+        subcommands = {ParseCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
