@@ -1,6 +1,7 @@
 package io.jlint.cli;
 
 import io.jlint.engine.InputException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Lints and optimizes Dockerfiles and Docker/OCI images.",
-        subcommands = {ParseCommand.class})
+        subcommands = {LintCommand.class, RulesCommand.class, ParseCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -27,16 +28,42 @@ public final class Main implements Runnable {
     private static final Set<String> COMMANDS = Set.of("lint", "image", "squash", "rebuild", "fix", "rules", "parse",
             "help", "-h", "--help", "-V", "--version");
 
+    /** Standard input (for {@code -}) and whether standard output is a terminal (for colour). */
+    private final InputStream stdin;
+    private final boolean terminal;
+
+    public Main() {
+        this(System.in, false);
+    }
+
+    Main(InputStream stdin, boolean terminal) {
+        this.stdin = stdin;
+        this.terminal = terminal;
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    boolean terminal() {
+        return terminal;
+    }
+
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
-        int status = run(args, out, System.err);
+        int status = run(args, System.in, out, System.err, System.console() != null);
         out.flush();
         System.exit(status);
     }
 
     /** Runs jlint in-process (tests use this); never throws. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err, false);
+    }
+
+    /** Runs jlint in-process with the given standard input; {@code terminal}: standard output is a terminal. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
         if (args.length == 0) {
             err.println("jlint: no input; see 'jlint --help'");
             return BAD_INPUT;
@@ -50,7 +77,7 @@ public final class Main implements Runnable {
         PrintWriter outW = new PrintWriter(out, true);
         PrintWriter errW = new PrintWriter(err, true);
         try {
-            CommandLine cl = new CommandLine(new Main());
+            CommandLine cl = new CommandLine(new Main(in, terminal));
             cl.setOut(outW);
             cl.setErr(errW);
             cl.setParameterExceptionHandler((ex, a) -> {
@@ -103,7 +130,7 @@ public final class Main implements Runnable {
 
     /** {@code --version}: from the jar manifest when packaged. */
     public static final class Version implements CommandLine.IVersionProvider {
-        public static final String VERSION = "0.1.0";
+        public static final String VERSION = io.jlint.report.Report.TOOL_VERSION;
 
         @Override
         public String[] getVersion() {
