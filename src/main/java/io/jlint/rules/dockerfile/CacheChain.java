@@ -46,30 +46,60 @@ final class CacheChain {
 
     private static List<LateCleanup> findLateCleanups(List<RunFacts> runs) {
         List<LateCleanup> out = new ArrayList<>();
+        // what an earlier RUN left is hidden by the first later RUN that removes it; later removals find nothing
+        java.util.Set<Object> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int r = 0; r < runs.size(); r++) {
             RunFacts later = runs.get(r);
             if (!later.analysable()) {
                 continue;
             }
+            List<Object> takenHere = new ArrayList<>();
             for (RunFacts.CleanupAt c : later.cleanups()) {
                 for (int p = r - 1; p >= 0; p--) {
                     RunFacts earlier = runs.get(p);
                     for (RunFacts.FillAt f : earlier.fills()) {
-                        if (!f.left() || !c.cleansFamily(f.fill()) || ownFillBefore(later, f.fill().cache(), c)) {
+                        if (!f.left() || taken.contains(f) || !c.cleansFamily(f.fill())
+                                || ownFillBefore(later, f.fill().cache(), c)) {
                             continue;
                         }
                         out.add(new LateCleanup(later, c.command(), earlier, f.fill().cache(), null,
                                 c.cleans(f.fill())));
+                        if (c.cleans(f.fill())) {
+                            takenHere.add(f);
+                        }
                     }
                     for (RunFacts.DownloadAt d : earlier.downloads()) {
-                        if (d.left() && c.removes(d.download().path()) && !ownDownloadBefore(later, d, c)) {
+                        if (d.left() && !taken.contains(d) && removesExplicitly(c, d.download().path())
+                                && !ownDownloadBefore(later, d, c)) {
                             out.add(new LateCleanup(later, c.command(), earlier, null, d.download().written(), true));
+                            takenHere.add(d);
                         }
                     }
                 }
             }
+            taken.addAll(takenHere);
         }
         return out;
+    }
+
+    private static final Set<String> SCRATCH_DIRS = Set.of("/", "/tmp", "/var/tmp", "~", "/usr/src", "/opt",
+            "/usr/local", "/usr/local/src", "/var/cache", "/var/lib");
+
+    /**
+     * True when the cleanup names the downloaded file, or a directory holding it other than a general scratch
+     * directory: {@code rm -rf /tmp/*} in a later RUN is general housekeeping, not a cleanup of that file.
+     */
+    private static boolean removesExplicitly(RunFacts.CleanupAt c, String path) {
+        for (String r : c.removed()) {
+            if (r.equals(path)) {
+                return true;
+            }
+            if (r.indexOf('*') < 0 && r.indexOf('?') < 0 && r.indexOf('{') < 0 && !SCRATCH_DIRS.contains(r)
+                    && path.startsWith(r + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean ownFillBefore(RunFacts run, PackageCache cache, RunFacts.CleanupAt c) {
@@ -110,13 +140,27 @@ final class CacheChain {
         return false;
     }
 
-    /** Late cleanups in this RUN, excluding those of a RUN that only refreshed an index (JL203 reports those). */
+    /**
+     * Late cleanups in this RUN, except the cleanup of an index that an earlier RUN only refreshed for this RUN's
+     * own install ({@code RUN apt-get update} … {@code RUN apt-get install x && rm -rf /var/lib/apt/lists/*}): JL201
+     * or JL203 report that pair as one mistake.
+     */
     List<LateCleanup> lateCleanupsIn(RunFacts later) {
         List<LateCleanup> out = new ArrayList<>();
         for (LateCleanup lc : lateCleanups) {
-            if (lc.later() == later && !(lc.cache() != null && indexUpdateOnly(lc.earlier()))) {
-                out.add(lc);
+            if (lc.later() != later) {
+                continue;
             }
+            if (lc.cache() != null && indexUpdateOnly(lc.earlier())) {
+                boolean installsHere = false;
+                for (String fam : indexFamilies(lc.earlier())) {
+                    installsHere |= installOf(later, fam) != null;
+                }
+                if (installsHere) {
+                    continue;
+                }
+            }
+            out.add(lc);
         }
         return out;
     }
@@ -210,8 +254,13 @@ final class CacheChain {
 
     /** " (line N)" when the command is not on the RUN's first line, else "". */
     static String at(RunFacts run, SimpleCommand c) {
+        return atLine(run.run(), c);
+    }
+
+    /** " (line N)" when the command is not on the RUN's first line, else "". */
+    static String atLine(Instruction.Run run, SimpleCommand c) {
         int line = c.span().startLine();
-        return line != run.run().line() && line > 0 ? " (line " + line + ")" : "";
+        return line != run.line() && line > 0 ? " (line " + line + ")" : "";
     }
 
     /** The command as written, shortened for messages: program and subcommand. */

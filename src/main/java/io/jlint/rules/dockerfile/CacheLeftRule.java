@@ -27,8 +27,16 @@ abstract class CacheLeftRule implements Rule<Dockerfile> {
     /** The message for the caches left by one RUN (non-empty list, in command order). */
     abstract String message(RunFacts run, List<RunFacts.FillAt> left);
 
+    /** False when the rule has nothing to say about this Dockerfile at all. */
+    boolean applies(Dockerfile df) {
+        return true;
+    }
+
     @Override
     public final void check(Dockerfile df, RuleContext ctx, FindingSink out) {
+        if (!applies(df)) {
+            return;
+        }
         CacheChain chain = CacheChain.of(df, ctx);
         for (RunFacts run : chain.runs) {
             if (!run.analysable()) {

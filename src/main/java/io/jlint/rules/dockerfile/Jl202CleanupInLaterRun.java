@@ -43,46 +43,89 @@ public final class Jl202CleanupInLaterRun implements Rule<Dockerfile> {
             if (lcs.isEmpty()) {
                 continue;
             }
-            // one clause per (earlier RUN, what): the cleanup as written, or the one the earlier RUN needs
-            Map<String, String> clauses = new LinkedHashMap<>();
-            for (CacheChain.LateCleanup lc : lcs) {
-                int line = lc.earlier().run().line();
-                String what;
-                String fix;
-                if (lc.cache() != null) {
-                    boolean aptClean = lc.cache() == PackageCache.APT_LISTS && !lc.exact();
-                    what = lc.cache().description();
-                    fix = aptClean ? "rm -rf /var/lib/apt/lists/*" : text(df, lc.cleanup(), lc.cache());
-                    String key = line + "|" + what;
-                    if (!clauses.containsKey(key)) {
-                        clauses.put(key, (aptClean ? "`" + text(df, lc.cleanup(), null) + "` here cannot shrink the"
-                                + " layer of the RUN at line " + line + ", which keeps " + what
-                                + ": end that RUN with `&& " + fix + "`"
-                                : "this RUN removes " + what + " that the RUN at line " + line + " left in its own"
-                                + " layer, so the image does not get smaller: move `" + fix + "` to the end of the RUN"
-                                + " at line " + line));
-                    }
-                } else {
-                    String key = line + "|file";
-                    String prev = clauses.get(key);
-                    String file = "`" + lc.downloadedFile() + "`";
-                    if (prev == null) {
-                        clauses.put(key, "this RUN removes " + file + ", which the RUN at line " + line
-                                + " downloaded and whose layer keeps it: remove it at the end of the RUN at line "
-                                + line + " instead");
-                    } else if (!prev.contains(file)) {
-                        clauses.put(key, prev.replace(" which the RUN", " and " + file + ", which the RUN")
-                                .replace("removes `", "removes `").replace(" whose layer keeps it", " whose layer"
-                                + " keeps them").replace("remove it at", "remove them at"));
-                    }
+            // one clause per kind of thing cleaned: exact cleanups first, so that a RUN with
+            // `apt-get clean && rm -rf /var/lib/apt/lists/*` is described by the removal of the lists
+            List<CacheChain.LateCleanup> ordered = new ArrayList<>(lcs);
+            ordered.sort((a, b) -> Boolean.compare(b.exact(), a.exact()));
+            Map<String, List<CacheChain.LateCleanup>> groups = new LinkedHashMap<>();
+            for (CacheChain.LateCleanup lc : ordered) {
+                String key = lc.cache() != null ? (lc.cache().sameFamily(PackageCache.APT_LISTS) ? "apt"
+                        : lc.cache().name()) : "file";
+                List<CacheChain.LateCleanup> g = groups.computeIfAbsent(key, k -> new ArrayList<>());
+                if (g.stream().noneMatch(o -> o.earlier() == lc.earlier() && java.util.Objects.equals(
+                        o.downloadedFile(), lc.downloadedFile()))) {
+                    g.add(lc);
                 }
             }
-            String msg = String.join("; ", clauses.values());
+            List<String> clauses = new ArrayList<>();
+            for (List<CacheChain.LateCleanup> g : groups.values()) {
+                clauses.add(clause(df, chain, run, g));
+            }
+            String msg = String.join("; ", clauses);
             if (cleanupOnly(run)) {
                 msg += ", and delete this RUN";
             }
             out.report(run.run().span(), msg);
         }
+    }
+
+    private static String clause(Dockerfile df, CacheChain chain, RunFacts run, List<CacheChain.LateCleanup> g) {
+        CacheChain.LateCleanup first = g.get(0);
+        List<Integer> lines = g.stream().map(lc -> lc.earlier().run().line()).distinct().sorted().toList();
+        String where = lines.size() == 1 ? "the RUN at line " + lines.get(0)
+                : "the RUNs at " + CacheChain.lines(lines);
+        String layers = lines.size() == 1 ? "its own layer" : "their own layers";
+        String each = lines.size() == 1 ? "the RUN at line " + lines.get(0) : "each of those RUNs";
+        if (first.cache() == null) {
+            List<String> files = g.stream().map(lc -> "`" + lc.downloadedFile() + "`").distinct().toList();
+            String names = files.size() == 1 ? files.get(0) : String.join(", ", files.subList(0, files.size() - 1))
+                    + " and " + files.get(files.size() - 1);
+            return "this RUN removes " + names + ", which " + where + " downloaded and " + layers + " still"
+                    + " hold: remove " + (files.size() == 1 ? "it" : "them") + " at the end of " + each + " instead";
+        }
+        String what = first.cache().description();
+        boolean aptCleanOnly = first.cache().sameFamily(PackageCache.APT_LISTS) && !first.exact();
+        String fix = aptCleanOnly ? "rm -rf /var/lib/apt/lists/*"
+                : first.cache().sameFamily(PackageCache.APT_LISTS) ? "rm -rf /var/lib/apt/lists/*"
+                : text(df, first.cleanup(), first.cache());
+        if (lines.size() == 1 && CacheChain.indexUpdateOnly(first.earlier())) {
+            PackageManagers.Invocation install = null;
+            int installLine = -1;
+            for (RunFacts between : chain.runs) {
+                if (between.run().line() > lines.get(0) && between.run().line() < run.run().line()) {
+                    for (String fam : CacheChain.indexFamilies(first.earlier())) {
+                        PackageManagers.Invocation inv = CacheChain.installOf(between, fam);
+                        if (inv != null && install == null) {
+                            install = inv;
+                            installLine = between.run().line();
+                        }
+                    }
+                }
+            }
+            if (install != null) {
+                return "this RUN removes " + what + " that the RUN at line " + lines.get(0) + " left in its own"
+                        + " layer, so the image does not get smaller: refresh the index, install and clean up in one"
+                        + " RUN (`" + updateOf(first.earlier()) + " && " + CacheChain.shortText(install) + " … && "
+                        + fix + "` at line " + installLine + ") and delete the RUN at line " + lines.get(0);
+            }
+        }
+        if (aptCleanOnly) {
+            return "`" + text(df, first.cleanup(), null) + "` here cannot shrink the layer of " + where
+                    + ", which " + (lines.size() == 1 ? "keeps " : "keep ") + what + ": end " + each + " with `&& "
+                    + fix + "`";
+        }
+        return "this RUN removes " + what + " that " + where + " left in " + layers + ", so the image does not get"
+                + " smaller: move `" + fix + "` to the end of " + each;
+    }
+
+    private static String updateOf(RunFacts run) {
+        for (SimpleCommand c : run.commands()) {
+            var inv = PackageManagers.invocation(c);
+            if (inv.isPresent() && inv.get().action() == PackageManagers.Action.UPDATE_INDEX) {
+                return CacheChain.shortText(inv.get());
+            }
+        }
+        return "update";
     }
 
     private static boolean cleanupOnly(RunFacts run) {
@@ -94,8 +137,7 @@ public final class Jl202CleanupInLaterRun implements Rule<Dockerfile> {
                 continue;
             }
             var inv = PackageManagers.invocation(c);
-            if (inv.isPresent() && (inv.get().action() == PackageManagers.Action.CLEAN
-                    || inv.get().action() == PackageManagers.Action.REMOVE)) {
+            if (inv.isPresent() && inv.get().action() == PackageManagers.Action.CLEAN) {
                 continue;
             }
             return false;

@@ -117,11 +117,11 @@ public final class RunFacts {
     private final List<CleanupAt> cleanups = new ArrayList<>();
     private final boolean disablesDockerClean;
 
-    private RunFacts(Instruction.Run run, Stage stage, RunEnv env, boolean aptArchivesKept) {
+    private RunFacts(Instruction.Run run, Stage stage, RunEnv env, boolean aptArchivesKept, boolean windows) {
         this.run = run;
         this.stage = stage;
         this.env = env;
-        this.analysable = !run.command().execForm() && run.command().posixShell()
+        this.analysable = !windows && !run.command().execForm() && run.command().posixShell()
                 && PackageManagers.complete(run.command());
         this.commands = analysable ? PackageManagers.commands(run.command()) : List.of();
         boolean keep = aptArchivesKept;
@@ -135,6 +135,7 @@ public final class RunFacts {
         List<List<Integer>> removedAt = new ArrayList<>();
         List<PackageCache.Fill> fl = new ArrayList<>();
         List<Integer> flIndex = new ArrayList<>();
+        int lastOpaque = -1;
         for (int i = 0; i < commands.size(); i++) {
             SimpleCommand c = commands.get(i);
             if (disablesDockerClean(c)) {
@@ -153,6 +154,9 @@ public final class RunFacts {
                 }
                 cwd = t;
                 continue;
+            }
+            if (runsScriptFile(c)) {
+                lastOpaque = i;
             }
             Optional<PackageManagers.Invocation> inv = PackageManagers.invocation(c);
             if (inv.isPresent()) {
@@ -198,7 +202,8 @@ public final class RunFacts {
         for (int k = 0; k < fl.size(); k++) {
             PackageCache.Fill f = fl.get(k);
             int idx = flIndex.get(k);
-            boolean cleaned = false;
+            // a script file run after the fill may clean up where we cannot see: say nothing then
+            boolean cleaned = lastOpaque > idx;
             for (CleanupAt cl : cleanups) {
                 if (cl.index() > idx && cl.cleans(f)) {
                     cleaned = true;
@@ -226,6 +231,37 @@ public final class RunFacts {
             downloads.add(new DownloadAt(d, idx, unpacked, removed, mounted));
         }
         this.disablesDockerClean = disables;
+    }
+
+    private static final java.util.Set<String> SHELL_PROGRAMS = java.util.Set.of("sh", "bash", "dash", "ash",
+            "zsh", "ksh");
+
+    /** True for {@code ./x.sh}, {@code /tmp/setup.sh}, {@code bash /tmp/x.sh args}, {@code sh install}. */
+    static boolean runsScriptFile(SimpleCommand c) {
+        PackageManagers.Unwrapped u = PackageManagers.unwrap(c);
+        if (u == null || u.words().isEmpty()) {
+            return false;
+        }
+        String prog = u.words().get(0).value();
+        if (prog.endsWith(".sh") || prog.endsWith(".bash")) {
+            return true;
+        }
+        if (SHELL_PROGRAMS.contains(PackageManagers.base(prog))) {
+            for (int i = 1; i < u.words().size(); i++) {
+                String v = u.words().get(i).value();
+                if (v.equals("-c") || (v.startsWith("-") && !v.startsWith("--") && v.indexOf('c') > 0)) {
+                    return false;
+                }
+                if (v.equals("-o") || v.equals("+o")) {
+                    i++;
+                    continue;
+                }
+                if (!v.startsWith("-") && !v.startsWith("+")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean disablesDockerClean(SimpleCommand c) {
@@ -259,7 +295,7 @@ public final class RunFacts {
 
     /** Analyses one RUN on its own (no stage context: no ENV, no WORKDIR). */
     public static RunFacts of(Instruction.Run run) {
-        return new RunFacts(run, null, new RunEnv(Map.of(), null, null, run.mounts()), false);
+        return new RunFacts(run, null, new RunEnv(Map.of(), null, null, run.mounts()), false, false);
     }
 
     public Instruction.Run run() {
@@ -363,7 +399,7 @@ public final class RunFacts {
                     st.workdir = p == null || !p.startsWith("/") ? null : ShellPaths.normalize(p, null, null);
                 } else if (in instanceof Instruction.Run r) {
                     RunEnv re = new RunEnv(st.view().vars(), st.user, st.workdir, r.mounts());
-                    RunFacts f = new RunFacts(r, s, re, keepArchives);
+                    RunFacts f = new RunFacts(r, s, re, keepArchives, windows(df, s));
                     keepArchives |= f.disablesDockerClean();
                     out.add(f);
                 }
@@ -371,6 +407,22 @@ public final class RunFacts {
             endStates.put(s.index(), st);
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern WINDOWS = java.util.regex.Pattern.compile(
+            "(?i).*(windows|nanoserver|servercore|ltsc20\\d\\d).*");
+
+    /** True when the stage's chain starts from a Windows base image (RUN then goes to cmd, not sh). */
+    public static boolean windows(Dockerfile df, Stage stage) {
+        Stage s = stage;
+        for (int guard = 0; s != null && guard <= df.stages().size(); guard++) {
+            if (s.baseStage() < 0) {
+                String image = s.from() == null ? null : s.from().image();
+                return image != null && WINDOWS.matcher(image).matches();
+            }
+            s = df.stages().get(s.baseStage());
+        }
+        return false;
     }
 
     private static final class State {

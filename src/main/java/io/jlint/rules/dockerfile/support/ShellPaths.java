@@ -32,6 +32,8 @@ public final class ShellPaths {
             return null;
         }
         String p = env == null ? path : env.expand(path);
+        // ${tmp} and $tmp are the same unknown directory
+        p = BRACED.matcher(p).replaceAll("\\$$1");
         if (p.equals("~") || p.equals("$HOME") || p.equals("${HOME}")) {
             p = "~";
         } else if (p.startsWith("~/") || p.startsWith("$HOME/") || p.startsWith("${HOME}/")) {
@@ -47,6 +49,8 @@ public final class ShellPaths {
         }
         return clean(p);
     }
+
+    private static final Pattern BRACED = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}(?![A-Za-z0-9_])");
 
     private static String clean(String p) {
         if (p.isEmpty()) {
