@@ -226,6 +226,30 @@ final class CacheChain {
         return null;
     }
 
+    /** The index-update command of a family, for messages. */
+    static String updateCommand(String family) {
+        return switch (family) {
+            case "apt" -> "apt-get update";
+            case "apk" -> "apk update";
+            case "zypper" -> "zypper refresh";
+            default -> "dnf makecache";
+        };
+    }
+
+    /**
+     * What to do with a RUN that only refreshes an index, given the RUN that installs: apt needs the update in the
+     * installing RUN; apk, zypper and the rpm family refresh their index themselves when they install.
+     */
+    static String updateAloneAdvice(String family, String installText, String installWhere) {
+        if (family.equals("apt")) {
+            return "run `apt-get update && " + installText + " … && rm -rf /var/lib/apt/lists/*` in " + installWhere;
+        }
+        if (family.equals("apk")) {
+            return "`apk add --no-cache` in " + installWhere + " fetches a fresh index by itself";
+        }
+        return "`" + installText + "` in " + installWhere + " refreshes the metadata by itself";
+    }
+
     static String family(PackageManagers.Manager m) {
         if (m.apt()) {
             return "apt";

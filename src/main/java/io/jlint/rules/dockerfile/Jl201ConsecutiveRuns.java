@@ -14,6 +14,7 @@ import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.rules.dockerfile.support.PackageManagers;
 import io.jlint.rules.dockerfile.support.RunFacts;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -55,12 +56,13 @@ public final class Jl201ConsecutiveRuns implements Rule<Dockerfile> {
                     continue;
                 }
                 if (CacheChain.indexUpdateOnly(pf)) {
-                    String upd = String.join("/", CacheChain.indexFamilies(pf)).equals("apt") ? "apt-get update"
-                            : "the index update";
-                    out.report(r.span(), "the RUN at line " + p.line() + " only runs " + upd + ", which makes a layer"
-                            + " of package lists that goes stale in the build cache: run it in this RUN instead"
-                            + " (`" + (upd.equals("apt-get update") ? "apt-get update && apt-get install …"
-                            : "update && install") + "`) and delete that RUN");
+                    String family = CacheChain.indexFamilies(pf).iterator().next();
+                    PackageManagers.Invocation inst = CacheChain.installOf(rf, family);
+                    String advice = inst == null ? "merge the two RUNs"
+                            : CacheChain.updateAloneAdvice(family, CacheChain.shortText(inst), "this RUN");
+                    out.report(r.span(), "the RUN at line " + p.line() + " only runs `"
+                            + CacheChain.updateCommand(family) + "`, a layer of package index that goes stale in the"
+                            + " build cache: delete that RUN; " + advice);
                 } else if (small(pf) && small(rf)) {
                     out.report(r.span(), "this RUN and the RUN at line " + p.line() + " each make a layer where one"
                             + " would do: join their commands with `&&` in one RUN");

@@ -80,8 +80,9 @@ public final class Jl202CleanupInLaterRun implements Rule<Dockerfile> {
             List<String> files = g.stream().map(lc -> "`" + lc.downloadedFile() + "`").distinct().toList();
             String names = files.size() == 1 ? files.get(0) : String.join(", ", files.subList(0, files.size() - 1))
                     + " and " + files.get(files.size() - 1);
-            return "this RUN removes " + names + ", which " + where + " downloaded and " + layers + " still"
-                    + " hold: remove " + (files.size() == 1 ? "it" : "them") + " at the end of " + each + " instead";
+            return "this RUN removes " + names + ", which " + where + " downloaded and left in " + layers
+                    + ", so the image does not get smaller: remove " + (files.size() == 1 ? "it" : "them")
+                    + " at the end of " + each + " instead";
         }
         String what = first.cache().description();
         boolean aptCleanOnly = first.cache().sameFamily(PackageCache.APT_LISTS) && !first.exact();

@@ -46,12 +46,11 @@ public final class Jl203IndexUpdateAlone implements Rule<Dockerfile> {
                     if (Jl201ConsecutiveRuns.mergeable(p, r)) {
                         break; // JL201 reports the pair at the install RUN
                     }
-                    String upd = family.equals("apt") ? "apt-get update" : family.equals("apk") ? "apk update"
-                            : family.equals("zypper") ? "zypper refresh" : "makecache";
-                    out.report(p.run().span(), "this RUN only runs `" + upd + "`: the index is cached as a layer of"
-                            + " its own that goes stale, and its files can no longer be removed where they were"
-                            + " made; run `" + upd + " && " + CacheChain.shortText(inst) + " …` in the RUN at line "
-                            + r.run().line() + " and delete this RUN");
+                    out.report(p.run().span(), "this RUN only runs `" + CacheChain.updateCommand(family) + "`: the"
+                            + " index is cached as a layer of its own that goes stale, and its files can no longer be"
+                            + " removed where they were made; delete this RUN: "
+                            + CacheChain.updateAloneAdvice(family, CacheChain.shortText(inst), "the RUN at line "
+                            + r.run().line()));
                     break;
                 }
             }

@@ -26,9 +26,9 @@ public final class Jl305PipCacheKept extends CacheLeftRule {
     String message(RunFacts run, List<RunFacts.FillAt> left) {
         PackageManagers.Invocation inv = left.get(0).fill().invocation();
         String where = CacheChain.at(run, inv.command());
-        String more = left.size() > 1 ? " (and " + (left.size() - 1) + " more pip install"
-                + (left.size() > 2 ? "s" : "") + " in this RUN)" : "";
-        return "`" + CacheChain.shortText(inv) + "`" + where + more + " keeps every downloaded package in "
+        String subject = "`" + CacheChain.shortText(inv) + "`" + where + (left.size() > 1 ? " and " + (left.size() - 1)
+                + " more pip install" + (left.size() > 2 ? "s" : "") + " in this RUN keep" : " keeps");
+        return subject + " every downloaded package in "
                 + left.get(0).fill().paths().get(0) + " in this layer: add `--no-cache-dir`, or set"
                 + " `ENV PIP_NO_CACHE_DIR=1` before it";
     }

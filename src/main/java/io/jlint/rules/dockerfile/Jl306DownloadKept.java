@@ -57,10 +57,13 @@ public final class Jl306DownloadKept implements Rule<Dockerfile> {
                         .append('`');
                 rm.append(' ').append(left.get(i).download().written());
             }
+            String p = d.path().toLowerCase(java.util.Locale.ROOT);
+            String used = p.endsWith(".deb") || p.endsWith(".rpm") || p.endsWith(".apk") ? "installed" : "unpacked";
             out.report(run.run().span(), files + ", downloaded by " + tool + CacheChain.at(run, dl)
-                    + " and unpacked, " + (left.size() > 1 ? "stay" : "stays")
-                    + " in this layer next to what was unpacked from it: add `&& rm -f " + rm
-                    + "` after unpacking, or stream the download into the unpacker");
+                    + " and " + used + ", " + (left.size() > 1 ? "stay" : "stays")
+                    + " in this layer next to what was " + used + " from it: add `&& rm -f " + rm
+                    + "` after " + (used.equals("installed") ? "installing" : "unpacking")
+                    + (used.equals("installed") ? "" : ", or stream the download into the unpacker"));
         }
     }
 }

@@ -78,8 +78,8 @@ public final class Jl851AptGetMissingYes implements Rule<Dockerfile> {
         return quiet >= 2;
     }
 
-    private static boolean literalArgs(PackageManagers.Invocation inv) {
-        // an unquoted variable may hold the -y ("apt-get install $APT_OPTS pkg"): say nothing then
+    static boolean literalArgs(PackageManagers.Invocation inv) {
+        // an unquoted variable may hold options ("apt-get install $APT_OPTS pkg"): say nothing then
         for (var w : inv.args()) {
             if (!w.literal() && !w.raw().startsWith("\"") && !w.raw().startsWith("'") && w.value().startsWith("$")) {
                 return false;

@@ -42,6 +42,7 @@ public final class Jl852AptNoInstallRecommends implements Rule<Dockerfile> {
             if (!(inv.manager() == PackageManagers.Manager.APT_GET || inv.manager() == PackageManagers.Manager.APT)
                     || !(inv.subcommand().equals("install") || inv.subcommand().equals("build-dep"))
                     || inv.operands().isEmpty() || noRecommends(inv) || seen.contains(c.run())
+                    || !Jl851AptGetMissingYes.literalArgs(inv)
                     || Hygiene.configuredBefore(df, c.stage(), c.run(), "install-recommends", "APT_CONFIG",
                     "/etc/apt")) {
                 continue;
