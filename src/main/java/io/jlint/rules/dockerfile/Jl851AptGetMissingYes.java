@@ -23,7 +23,7 @@ import java.util.Set;
  */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL851", name = "apt-get-missing-yes", category = Category.CORRECTNESS, severity = Severity.WARNING,
-        summary = "apt-get install without -y stops the build at apt's confirmation prompt",
+        summary = "apt-get install without -y stops the build at the confirmation prompt",
         equivalents = {"hadolint:DL3014", "trivy:DS021"})
 public final class Jl851AptGetMissingYes implements Rule<Dockerfile> {
 
