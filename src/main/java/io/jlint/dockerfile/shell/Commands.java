@@ -17,7 +17,9 @@ import java.util.Set;
  * What rules ask about shell commands: options and operands (getopt conventions), the command behind wrappers
  * such as {@code sudo} or {@code xargs}, scripts run by {@code sh -c}, and pipelines.
  *
- * <p>Options are read from word values (after quote removal). A word that is not {@link Word#literal()} may
+ * <p>Options are read from the words of the command as given: for {@code sudo apt-get install -y x}, call
+ * {@link #unwrap(SimpleCommand)} first. Options are read from word values (after quote removal). A word that is
+ * not {@link Word#literal()} may
  * expand to anything, options included: rules that conclude from an option's absence should check
  * {@link #allArgsLiteral(SimpleCommand)} first.
  */

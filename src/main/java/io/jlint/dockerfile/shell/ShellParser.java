@@ -47,14 +47,15 @@ import java.util.List;
  * process substitutions are listed in {@link ShellScript#commands()} with {@code inSubstitution=true}, but
  * their syntax trees are not attached to {@link ShellScript#root()}.
  *
- * <p>Not understood (the text around them still parses): arithmetic contents, {@code [[ … ]]} operators (kept
+ * <p>Not understood (the text around them still parses): arithmetic (only the {@code $(…)} in {@code $((…))} are
+ * parsed), {@code [[ … ]]} operators (kept
  * as words), here-document bodies (skipped, never parsed), {@code coproc}, {@code {fd}&gt;} named descriptors,
  * extended globs, {@code $[…]}, history expansion, aliases.
  */
 public final class ShellParser {
 
     /** Nesting deeper than this (compound commands, substitutions, {@code ${…}}) stops the parse. */
-    public static final int MAX_DEPTH = 200;
+    public static final int MAX_DEPTH = 100;
 
     /** How far {@code ((} / {@code $((} looks ahead for the closing {@code ))} before deciding it is not arithmetic. */
     private static final int ARITH_LOOKAHEAD = 10_000;
@@ -358,8 +359,8 @@ public final class ShellParser {
                     int end = scanArith(t.start + 2);
                     if (end >= 0) {
                         peeked = null;
-                        pos = end;
-                        Span sp = mt.span(t.start, end);
+                        pos = Math.max(end, arithSubstitutions(t.start + 2, end - 2));
+                        Span sp = mt.span(t.start, pos);
                         List<Redirect> rs = parseRedirects();
                         return new ShellNode.Compound("((", List.of(), rs, withRedirects(sp, rs));
                     }
@@ -419,7 +420,7 @@ public final class ShellParser {
                 Span sp = span(next());
                 List<ShellNode> parts = new ArrayList<>();
                 parts.add(compoundList(sp));
-                if (!expect("then", parts)) {
+                if (!expect("then")) {
                     return incompleteCompound("if", parts, sp);
                 }
                 parts.add(compoundList(sp));
@@ -427,7 +428,7 @@ public final class ShellParser {
                     if (isWord(peek(), "elif")) {
                         next();
                         parts.add(compoundList(sp));
-                        if (!expect("then", parts)) {
+                        if (!expect("then")) {
                             return incompleteCompound("if", parts, sp);
                         }
                         parts.add(compoundList(sp));
@@ -479,7 +480,7 @@ public final class ShellParser {
                     parts.add(body);
                     return new ShellNode.Compound(kw.raw, parts, List.of(), sp.union(body.span()));
                 }
-                if (!expect("do", parts)) {
+                if (!expect("do")) {
                     return incompleteCompound(kw.raw, parts, sp);
                 }
                 parts.add(compoundList(sp));
@@ -496,7 +497,7 @@ public final class ShellParser {
                 Span sp = span(kw);
                 List<ShellNode> parts = new ArrayList<>();
                 parts.add(compoundList(sp));
-                if (!expect("do", parts)) {
+                if (!expect("do")) {
                     return incompleteCompound(kw.raw, parts, sp);
                 }
                 parts.add(compoundList(sp));
@@ -516,7 +517,7 @@ public final class ShellParser {
                 }
                 next();
                 skipNewlines();
-                if (!expect("in", parts)) {
+                if (!expect("in")) {
                     return incompleteCompound("case", parts, sp);
                 }
                 skipNewlines();
@@ -698,7 +699,7 @@ public final class ShellParser {
             return new Redirect(op, word(target), mt.span(r.start, target.end));
         }
 
-        private boolean expect(String keyword, List<ShellNode> parts) {
+        private boolean expect(String keyword) {
             if (isWord(peek(), keyword)) {
                 next();
                 return true;
@@ -868,6 +869,23 @@ public final class ShellParser {
                 }
             }
             return -1;
+        }
+
+        /**
+         * Parses the command substitutions inside arithmetic text {@code [from, to)} (e.g. {@code $(nproc)} in
+         * {@code $(( $(nproc) + 1 ))}) so their commands are listed; returns where the last one ended.
+         */
+        private int arithSubstitutions(int from, int to) {
+            int end = from;
+            for (int i = from; i + 1 < to; i++) {
+                if (s.charAt(i) == '$' && s.charAt(i + 1) == '(' && (i + 2 >= n || s.charAt(i + 2) != '(')) {
+                    pos = i + 2;
+                    parseSubstitution();
+                    end = pos;
+                    i = pos - 1;
+                }
+            }
+            return end;
         }
 
         // ------------------------------------------------------------------ lexer
@@ -1141,7 +1159,7 @@ public final class ShellParser {
                     }
                     break;
                 }
-                if (c == '\r' && pos + 1 < n && s.charAt(pos + 1) == '\n') {
+                if (c == '\r' && (pos + 1 >= n || s.charAt(pos + 1) == '\n')) {
                     break;
                 }
                 switch (c) {
@@ -1340,8 +1358,8 @@ public final class ShellParser {
                 if (pos + 2 < n && s.charAt(pos + 2) == '(') {
                     int end = scanArith(pos + 3);
                     if (end >= 0) {
-                        pos = end;
-                        appendRaw(ws, start, end);
+                        pos = Math.max(end, arithSubstitutions(pos + 3, end - 2));
+                        appendRaw(ws, start, pos);
                         ws.expansion = true;
                         return;
                     }

@@ -129,6 +129,10 @@ class ShellParserStructureTest {
     void arithmeticSubstitutionVersusNestedSubshell() {
         assertEquals("[echo $((1+2))]", commands("echo $((1+2))"));
         assertEquals("[echo $((a) | b)] $[a] $[b]", commands("echo $((a) | b)"));
+        assertEquals("[make -j$(( $(nproc) + 1 ))] $[nproc]", commands("make -j$(( $(nproc) + 1 ))"));
+        assertEquals("[x $(($(a)*$(b)))] $[a] $[b]", commands("x $(($(a)*$(b)))"));
+        assertTrue(parse("make -j$(( $(nproc) + 1 )) && y").complete());
+        assertEquals("$[nproc] [y]", commands("(( $(nproc) > 4 )) && y"));
     }
 
     @Test
@@ -143,6 +147,16 @@ class ShellParserStructureTest {
         assertEquals("[>/dev/null]", tree(">/dev/null"));
         assertEquals("[echo x y >f]", tree("echo x>f y"));
         assertEquals("[echo 2x >f]", tree("echo 2x>f"));
+    }
+
+    @Test
+    void redirectHelpers() {
+        List<Redirect> rs = parse("a 2>&1 >f 10<x <<'E' <<<s\nbody\nE").commands().get(0).redirects();
+        assertEquals(List.of(">&", ">", "<", "<<", "<<<"), rs.stream().map(Redirect::symbol).toList());
+        assertEquals(List.of(2, -1, 10, -1, -1), rs.stream().map(Redirect::fd).toList());
+        assertEquals(List.of(false, false, false, true, false), rs.stream().map(Redirect::isHereDoc).toList());
+        assertEquals("'E'", rs.get(3).target().raw());
+        assertEquals("E", rs.get(3).target().value());
     }
 
     @Test
@@ -192,6 +206,8 @@ class ShellParserStructureTest {
     @Test
     void crlfIsWhitespace() {
         assertEquals("(seq [a b] NL [c])", tree("a b\r\nc\r\n"));
+        assertEquals("[apt-get update]", tree("apt-get update\r"));
+        assertEquals("(seq [[[ -f x ]]] NL [y])", tree("[[ -f x ]]\r\ny"));
     }
 
     @Test
