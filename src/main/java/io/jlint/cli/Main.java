@@ -80,17 +80,46 @@ public final class Main implements Runnable {
             CommandLine cl = new CommandLine(new Main(in, terminal));
             cl.setOut(outW);
             cl.setErr(errW);
-            cl.setParameterExceptionHandler((ex, a) -> {
-                errW.println("jlint: " + ex.getMessage());
-                errW.println("see 'jlint " + commandPath(ex.getCommandLine()) + "--help'");
-                return BAD_INPUT;
-            });
-            cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, errW));
+            cl.setParameterExceptionHandler(new UsageErrors(errW));
+            cl.setExecutionExceptionHandler(new Failures(errW));
             int status = cl.execute(args);
             outW.flush();
             return status;
         } catch (RuntimeException | Error e) {
             return handle(e, errW);
+        }
+    }
+
+    /*
+     * The two handlers are classes, not lambdas: picocli is Java 5 bytecode, and a lambda implementing one of its
+     * interfaces makes the CDS dump link (and then drop) that interface and its users, so they would load from
+     * the jar at every start (see the launcher).
+     */
+    private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        private final PrintWriter err;
+
+        UsageErrors(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            err.println("jlint: " + ex.getMessage());
+            err.println("see 'jlint " + commandPath(ex.getCommandLine()) + "--help'");
+            return BAD_INPUT;
+        }
+    }
+
+    private static final class Failures implements CommandLine.IExecutionExceptionHandler {
+        private final PrintWriter err;
+
+        Failures(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+            return handle(ex, err);
         }
     }
 

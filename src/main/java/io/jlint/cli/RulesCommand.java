@@ -1,6 +1,5 @@
 package io.jlint.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jlint.engine.InputException;
 import io.jlint.engine.RuleCatalogue;
@@ -162,7 +161,7 @@ public final class RulesCommand implements Callable<Integer> {
         try {
             return JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(single ? out.get(0) : out) + "\n";
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) { // not JsonProcessingException: naming it would load Jackson for every command
             throw new IllegalStateException(e);
         }
     }

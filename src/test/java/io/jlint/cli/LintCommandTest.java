@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,7 +113,7 @@ class LintCommandTest {
     void badConfigIsExit2WithPosition() throws IOException {
         String df = file("Dockerfile", BAD);
         String cfg = file(".jlint.yaml", "failOn: error\nignore: [JL901, JL0]\n");
-        Cli r = Cli.run(df, file("b/../Dockerfile.x", GOOD));
+        Cli r = Cli.run(df, file("Dockerfile.x", GOOD));
         assertEquals(2, r.status());
         assertEquals("jlint: " + cfg + ":2:17: unknown rule id 'JL0' (see 'jlint rules')\n", r.err(),
                 "named once, not once per file");
@@ -205,6 +209,34 @@ class LintCommandTest {
         assertEquals(2, over.status());
         assertTrue(over.err().contains("-o names an input file"), over.err());
         assertEquals(BAD, Files.readString(Path.of(df)));
+    }
+
+    @Test
+    void targetMustNameAStage() throws IOException {
+        String df = file("Dockerfile", "FROM alpine:3.20 AS build\nRUN true\nFROM scratch AS runtime\n"
+                + "COPY --from=build /bin/true /true\n");
+        assertEquals(0, Cli.run("--target", "build", df).status());
+        assertEquals(0, Cli.run("--target", "1", df).status(), "a stage index");
+        Cli r = Cli.run("--target", "tests", df);
+        assertEquals(2, r.status());
+        assertEquals("jlint: " + df + ": no build stage named 'tests' (--target)\n", r.err());
+    }
+
+    @Test
+    void colourOnlyOnATerminalAndNotWithNoColor() throws IOException {
+        String df = file("Dockerfile", BAD);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8);
+        Main.run(new String[] {df}, InputStream.nullInputStream(), ps, err, true);
+        boolean noColorEnv = System.getenv("NO_COLOR") != null && !System.getenv("NO_COLOR").isEmpty();
+        assertEquals(!noColorEnv, out.toString(StandardCharsets.UTF_8).contains("\u001b["),
+                out.toString(StandardCharsets.UTF_8));
+        out.reset();
+        Main.run(new String[] {"--no-color", df}, InputStream.nullInputStream(), ps, err, true);
+        assertEquals(tmp + "/" + FINDING, out.toString(StandardCharsets.UTF_8));
+        assertFalse(Cli.run(df).out().contains("\u001b"), "not a terminal: no colour");
     }
 
     @Test

@@ -119,15 +119,15 @@ class ConfigLoaderTest {
 
     @Test
     void sizes() {
-        assertEquals(512L, ConfigLoader.parseSize("512"));
-        assertEquals(20_000_000L, ConfigLoader.parseSize("20MB"));
-        assertEquals(20L << 20, ConfigLoader.parseSize("20 MiB"));
-        assertEquals(1_500_000_000L, ConfigLoader.parseSize("1.5gb"));
-        assertEquals(2048L, ConfigLoader.parseSize("2KiB"));
-        assertEquals(3000L, ConfigLoader.parseSize("3k"));
-        assertNull(ConfigLoader.parseSize("5ib"));
-        assertNull(ConfigLoader.parseSize("MB"));
-        assertNull(ConfigLoader.parseSize("-1"));
+        assertEquals(512L, ConfigYaml.parseSize("512"));
+        assertEquals(20_000_000L, ConfigYaml.parseSize("20MB"));
+        assertEquals(20L << 20, ConfigYaml.parseSize("20 MiB"));
+        assertEquals(1_500_000_000L, ConfigYaml.parseSize("1.5gb"));
+        assertEquals(2048L, ConfigYaml.parseSize("2KiB"));
+        assertEquals(3000L, ConfigYaml.parseSize("3k"));
+        assertNull(ConfigYaml.parseSize("5ib"));
+        assertNull(ConfigYaml.parseSize("MB"));
+        assertNull(ConfigYaml.parseSize("-1"));
     }
 
     @Test
