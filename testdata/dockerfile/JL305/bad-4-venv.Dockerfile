@@ -4,6 +4,5 @@ COPY requirements.txt /tmp/
 # the venv's pip still caches in ~/.cache/pip
 # expect: JL305
 RUN /opt/venv/bin/pip install -r /tmp/requirements.txt && rm /tmp/requirements.txt
-ENV PATH=/opt/venv/bin:$PATH
 USER nobody
 CMD ["python"]

@@ -31,6 +31,7 @@ import java.util.Set;
  * </ul>
  */
 public enum PackageCache {
+    // the order is the order of the rules that report them; do not rely on ordinals
     APT_LISTS("the apt package lists", List.of("/var/lib/apt/lists"), "rm -rf /var/lib/apt/lists/*"),
     APT_ARCHIVES("the downloaded .deb archives", List.of("/var/cache/apt"), "apt-get clean"),
     APK("the apk index cache", List.of("/var/cache/apk"), "rm -rf /var/cache/apk/*"),
@@ -41,7 +42,9 @@ public enum PackageCache {
     UV("uv's cache", List.of("~/.cache/uv"), "uv cache clean"),
     NPM("npm's cache", List.of("~/.npm"), "npm cache clean --force"),
     YARN("yarn's cache", List.of("/usr/local/share/.cache/yarn", "~/.cache/yarn"), "yarn cache clean"),
-    COMPOSER("composer's cache", List.of("~/.composer/cache", "~/.cache/composer"), "composer clear-cache");
+    COMPOSER("composer's cache", List.of("~/.composer/cache", "~/.cache/composer"), "composer clear-cache"),
+    CONDA("conda's package cache", List.of("/opt/conda/pkgs", "~/.conda/pkgs", "~/micromamba/pkgs",
+            "~/.local/share/mamba/pkgs"), "conda clean --all --yes");
 
     private final String description;
     private final List<String> paths;
@@ -183,6 +186,22 @@ public enum PackageCache {
                     }
                 }
             }
+            case CONDA -> {
+                if (a == Action.INSTALL || a == Action.UPGRADE) {
+                    List<String> paths = new ArrayList<>(CONDA.paths);
+                    for (String v : List.of("CONDA_DIR", "MAMBA_ROOT_PREFIX", "CONDA_PREFIX")) {
+                        String dir = firstVar(e, v);
+                        if (dir != null) {
+                            paths.add(0, ShellPaths.normalize(dir, e, null) + "/pkgs");
+                        }
+                    }
+                    String pkgs = firstVar(e, "CONDA_PKGS_DIRS");
+                    if (pkgs != null) {
+                        paths.add(0, ShellPaths.normalize(pkgs.split(",")[0], e, null));
+                    }
+                    out.add(new Fill(CONDA, paths, inv));
+                }
+            }
             default -> {
             }
         }
@@ -269,6 +288,7 @@ public enum PackageCache {
             case NPM -> out.add(NPM);
             case YARN -> out.add(YARN);
             case COMPOSER -> out.add(COMPOSER);
+            case CONDA -> out.add(CONDA);
             default -> {
             }
         }
