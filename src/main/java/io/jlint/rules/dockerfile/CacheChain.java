@@ -35,13 +35,22 @@ final class CacheChain {
         this.lateCleanups = findLateCleanups(runs);
     }
 
+    /** The analysis of the last Dockerfile asked for: the engine runs every rule on one file in turn. */
+    private record Memo(Dockerfile df, String target, CacheChain chain) {
+    }
+
+    private static volatile Memo last;
+
     static CacheChain of(Dockerfile df, RuleContext ctx) {
-        if (df.stages().isEmpty()) {
-            return new CacheChain(df, List.of());
-        }
         String target = ctx == null || ctx.config() == null ? null : ctx.config().target();
-        List<Stage> chain = RunFacts.layerChain(df, target);
-        return new CacheChain(df, RunFacts.chain(df, chain));
+        Memo m = last;
+        if (m != null && m.df() == df && java.util.Objects.equals(m.target(), target)) {
+            return m.chain();
+        }
+        CacheChain c = df.stages().isEmpty() ? new CacheChain(df, List.of())
+                : new CacheChain(df, RunFacts.chain(df, RunFacts.layerChain(df, target)));
+        last = new Memo(df, target, c);
+        return c;
     }
 
     private static List<LateCleanup> findLateCleanups(List<RunFacts> runs) {

@@ -146,7 +146,16 @@ public final class ShellPaths {
         return toRegex(glob).matcher(path).matches();
     }
 
+    private static final java.util.Map<String, Pattern> GLOBS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Pattern toRegex(String glob) {
+        if (GLOBS.size() > 4096) {
+            GLOBS.clear();
+        }
+        return GLOBS.computeIfAbsent(glob, ShellPaths::compile);
+    }
+
+    private static Pattern compile(String glob) {
         StringBuilder re = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
