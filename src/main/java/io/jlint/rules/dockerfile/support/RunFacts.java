@@ -136,6 +136,12 @@ public final class RunFacts {
         List<PackageCache.Fill> fl = new ArrayList<>();
         List<Integer> flIndex = new ArrayList<>();
         int lastOpaque = -1;
+        Set<SimpleCommand> inFunction = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (analysable) {
+            for (io.jlint.dockerfile.shell.ShellScript s : run.command().scripts()) {
+                collectFunctionBodies(s.root(), false, inFunction);
+            }
+        }
         for (int i = 0; i < commands.size(); i++) {
             SimpleCommand c = commands.get(i);
             if (disablesDockerClean(c)) {
@@ -181,7 +187,8 @@ public final class RunFacts {
             Set<PackageCache> cleaned = PackageCache.cleanedBy(c);
             List<String> removed = ShellPaths.removedPaths(c, e, cwd);
             if (!cleaned.isEmpty() || !removed.isEmpty()) {
-                cleanups.add(new CleanupAt(c, i, cleaned, removed));
+                // a cleanup in a function body runs when the function is called, usually at the end: say less
+                cleanups.add(new CleanupAt(c, inFunction.contains(c) ? commands.size() : i, cleaned, removed));
             }
             Word first = c.words().isEmpty() ? null : c.words().get(0);
             if (first != null && first.value().equals("mv") && c.words().size() >= 3) {
@@ -231,6 +238,29 @@ public final class RunFacts {
             downloads.add(new DownloadAt(d, idx, unpacked, removed, mounted));
         }
         this.disablesDockerClean = disables;
+    }
+
+    private static void collectFunctionBodies(io.jlint.dockerfile.shell.ShellNode node, boolean inside,
+                                              Set<SimpleCommand> out) {
+        if (node == null) {
+            return;
+        }
+        if (node instanceof SimpleCommand c) {
+            if (inside) {
+                out.add(c);
+            }
+        } else if (node instanceof io.jlint.dockerfile.shell.ShellNode.Compound k) {
+            boolean fn = inside || "function".equals(k.keyword());
+            k.parts().forEach(p -> collectFunctionBodies(p, fn, out));
+        } else if (node instanceof io.jlint.dockerfile.shell.ShellNode.Pipeline p) {
+            p.elements().forEach(x -> collectFunctionBodies(x, inside, out));
+        } else if (node instanceof io.jlint.dockerfile.shell.ShellNode.AndOrList a) {
+            a.elements().forEach(x -> collectFunctionBodies(x, inside, out));
+        } else if (node instanceof io.jlint.dockerfile.shell.ShellNode.Sequence q) {
+            q.elements().forEach(x -> collectFunctionBodies(x, inside, out));
+        } else if (node instanceof io.jlint.dockerfile.shell.ShellNode.Group g) {
+            collectFunctionBodies(g.body(), inside, out);
+        }
     }
 
     private static final java.util.Set<String> SHELL_PROGRAMS = java.util.Set.of("sh", "bash", "dash", "ash",

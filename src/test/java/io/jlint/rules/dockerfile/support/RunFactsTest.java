@@ -91,6 +91,15 @@ class RunFactsTest {
     }
 
     @Test
+    void cleanupInAFunctionCountsWhereItIsCalled() {
+        List<RunFacts> runs = chain("""
+                FROM debian:bookworm
+                RUN cleanup() { rm -rf /var/lib/apt/lists/*; }; apt-get update && apt-get install -y z && cleanup
+                """);
+        assertFalse(leftAny(runs.get(0)));
+    }
+
+    @Test
     void dockerCleanSwitchedOff() {
         List<RunFacts> runs = chain("""
                 FROM debian:bookworm
