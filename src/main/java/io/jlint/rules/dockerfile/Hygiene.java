@@ -94,16 +94,16 @@ final class Hygiene {
 
     /**
      * True when, before {@code until} in the stage chain of its stage, an instruction may configure the manager:
-     * a RUN whose text mentions {@code keyword} (any case), an ENV naming {@code envName}, or a COPY/ADD into a
-     * destination containing one of {@code configDirs}.
+     * a RUN whose text (heredocs included) has a match of {@code setting} (written as in a configuration file, so
+     * that a command-line flag of an earlier RUN does not count), an ENV naming {@code envName}, or a COPY/ADD into
+     * a destination containing one of {@code configDirs}.
      */
-    static boolean configuredBefore(Dockerfile df, Stage stage, Instruction until, String keyword, String envName,
-                                    String... configDirs) {
-        String kw = keyword.toLowerCase(Locale.ROOT);
+    static boolean configuredBefore(Dockerfile df, Stage stage, Instruction until, java.util.regex.Pattern setting,
+                                    String envName, String... configDirs) {
         Predicate<Instruction> configures = in -> {
             if (in instanceof Instruction.Run r) {
-                return r.node().original().toLowerCase(Locale.ROOT).contains(kw)
-                        || r.node().heredocs().stream().anyMatch(h -> h.body().toLowerCase(Locale.ROOT).contains(kw));
+                return setting.matcher(r.node().original()).find()
+                        || r.node().heredocs().stream().anyMatch(h -> setting.matcher(h.body()).find());
             }
             if (in instanceof Instruction.Env e && envName != null) {
                 return e.pairs().stream().anyMatch(kv -> kv.key().equals(envName));

@@ -27,6 +27,10 @@ import java.util.Set;
         equivalents = {"hadolint:DL3014", "trivy:DS021"})
 public final class Jl851AptGetMissingYes implements Rule<Dockerfile> {
 
+    /** An apt configuration line: {@code APT::Get::Assume-Yes "true";} (not the --assume-yes flag). */
+    private static final java.util.regex.Pattern CONFIG = java.util.regex.Pattern.compile(
+            "(?i)::Assume-Yes[\"\\s=]");
+
     private static final Set<String> PROMPTING = Set.of("install", "reinstall", "build-dep", "upgrade",
             "dist-upgrade", "full-upgrade");
 
@@ -43,7 +47,7 @@ public final class Jl851AptGetMissingYes implements Rule<Dockerfile> {
             if (!(inv.manager() == PackageManagers.Manager.APT_GET || inv.manager() == PackageManagers.Manager.APT)
                     || !PROMPTING.contains(inv.subcommand()) || assumesYes(inv) || Hygiene.fedByPipe(c)
                     || !literalArgs(inv) || seen.contains(c.run())
-                    || Hygiene.configuredBefore(df, c.stage(), c.run(), "assume-yes", "APT_CONFIG", "/etc/apt")) {
+                    || Hygiene.configuredBefore(df, c.stage(), c.run(), CONFIG, "APT_CONFIG", "/etc/apt")) {
                 continue;
             }
             seen.add(c.run());

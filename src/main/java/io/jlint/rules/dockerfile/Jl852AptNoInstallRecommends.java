@@ -25,6 +25,10 @@ import java.util.Set;
         equivalents = {"hadolint:DL3015", "trivy:DS029"})
 public final class Jl852AptNoInstallRecommends implements Rule<Dockerfile> {
 
+    /** An apt configuration line: {@code APT::Install-Recommends "false";} (not the command-line flag). */
+    private static final java.util.regex.Pattern CONFIG = java.util.regex.Pattern.compile(
+            "(?i)::Install-Recommends[\"\\s=]");
+
     @Override
     public Class<Dockerfile> subjectType() {
         return Dockerfile.class;
@@ -43,8 +47,7 @@ public final class Jl852AptNoInstallRecommends implements Rule<Dockerfile> {
                     || !(inv.subcommand().equals("install") || inv.subcommand().equals("build-dep"))
                     || inv.operands().isEmpty() || noRecommends(inv) || seen.contains(c.run())
                     || !Jl851AptGetMissingYes.literalArgs(inv)
-                    || Hygiene.configuredBefore(df, c.stage(), c.run(), "install-recommends", "APT_CONFIG",
-                    "/etc/apt")) {
+                    || Hygiene.configuredBefore(df, c.stage(), c.run(), CONFIG, "APT_CONFIG", "/etc/apt")) {
                 continue;
             }
             seen.add(c.run());

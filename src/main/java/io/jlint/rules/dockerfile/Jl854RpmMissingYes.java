@@ -24,6 +24,10 @@ import java.util.Set;
         equivalents = {"hadolint:DL3030", "hadolint:DL3038"})
 public final class Jl854RpmMissingYes implements Rule<Dockerfile> {
 
+    /** A yum/dnf configuration line {@code assumeyes=1} (not {@code --assumeyes} nor {@code --setopt=assumeyes=1}). */
+    private static final java.util.regex.Pattern CONFIG = java.util.regex.Pattern.compile(
+            "(?im)(?<![-=\\w])assumeyes\\s*=");
+
     @Override
     public Class<Dockerfile> subjectType() {
         return Dockerfile.class;
@@ -43,7 +47,7 @@ public final class Jl854RpmMissingYes implements Rule<Dockerfile> {
             boolean prompts = a == PackageManagers.Action.INSTALL || a == PackageManagers.Action.UPGRADE
                     || a == PackageManagers.Action.REMOVE;
             if (!prompts || assumesYes(inv) || Hygiene.fedByPipe(c) || seen.contains(c.run())
-                    || Hygiene.configuredBefore(df, c.stage(), c.run(), "assumeyes", null, "/etc/yum", "/etc/dnf",
+                    || Hygiene.configuredBefore(df, c.stage(), c.run(), CONFIG, null, "/etc/yum", "/etc/dnf",
                     "/etc/tdnf")) {
                 continue;
             }

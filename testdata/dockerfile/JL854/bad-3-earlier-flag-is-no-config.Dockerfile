@@ -1,0 +1,7 @@
+FROM fedora:40
+RUN dnf install --assumeyes git && dnf clean all
+COPY app /opt/app
+# expect: JL854
+RUN dnf --setopt=install_weak_deps=False install make && dnf clean all
+USER 1000
+CMD ["/opt/app/run"]
