@@ -2,6 +2,8 @@ FROM golang:1.22 AS build
 WORKDIR /src
 RUN go env -w GOFLAGS=-mod=mod
 RUN git config --global advice.detachedHead false
+COPY go.mod go.sum ./
+RUN go mod download
 COPY . .
 RUN CGO_ENABLED=0 go build -o /out/app .
 

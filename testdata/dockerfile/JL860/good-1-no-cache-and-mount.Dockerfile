@@ -5,7 +5,7 @@ WORKDIR /app
 COPY pyproject.toml uv.lock ./
 RUN --mount=type=cache,target=/root/.cache/uv \
     uv sync --frozen --no-dev
-COPY . .
 RUN uv pip install --system --no-cache gunicorn==22.0.0
+COPY . .
 USER nobody
 CMD ["/app/.venv/bin/python", "-m", "app"]
