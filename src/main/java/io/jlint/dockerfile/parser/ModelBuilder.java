@@ -40,6 +40,8 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class ModelBuilder implements ParseTreeListener {
 
     static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
+    /** What BuildKit runs shell-form commands with on a Windows image. */
+    static final List<String> WINDOWS_SHELL = List.of("cmd", "/S", "/C");
 
     private final String path;
     private final String source;
@@ -79,6 +81,9 @@ final class ModelBuilder implements ParseTreeListener {
     /** Called as the parser leaves each rule: directives, comments and instructions become model parts. */
     @Override
     public void exitEveryRule(ParserRuleContext ctx) {
+        if (ctx.exception != null) {
+            return; // the rule failed: the parse is being abandoned (exit listeners still run)
+        }
         if (ctx instanceof InstructionContext) {
             instruction(ctx.getStart().getTokenIndex(), ctx.getStop().getTokenIndex());
         } else if (ctx instanceof DirectiveContext) {
@@ -497,9 +502,8 @@ final class ModelBuilder implements ParseTreeListener {
                         Span tspan = lines.span(ts, span.endOffset());
                         String torig = source.substring(ts, Math.max(ts, lineEnd));
                         trig = build(text, tl, tspan, torig, heredocs);
-                    } else if (strict) {
-                        throw error(tl.keyword.start(), "unknown instruction: " + tl.keyword.text());
                     }
+                    // an unknown trigger keyword only fails when a child image is built: the trigger stays null
                 }
                 return new Instruction.Onbuild(node, trig);
             }
@@ -788,7 +792,7 @@ final class ModelBuilder implements ParseTreeListener {
                 }
             }
             stageInstructions = new ArrayList<>();
-            shell = stageBase >= 0 ? stageShells.get(stageBase) : DEFAULT_SHELL;
+            shell = stageBase >= 0 ? stageShells.get(stageBase) : windows(from) ? WINDOWS_SHELL : DEFAULT_SHELL;
             return;
         }
         if (stageFrom == null) {
@@ -804,6 +808,28 @@ final class ModelBuilder implements ParseTreeListener {
         if (in instanceof Instruction.Shell sh && !sh.shell().isEmpty()) {
             shell = sh.shell();
         }
+    }
+
+    /**
+     * A best guess that a stage starts from a Windows image (BuildKit reads the OS from the image config, which a
+     * linter does not have): a {@code --platform=windows/…} flag or a Windows image name, global ARG defaults
+     * substituted.
+     */
+    private boolean windows(Instruction.From from) {
+        String platform = from.flag("platform").map(f -> f.value()).orElse("");
+        if (platform != null && platform.toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return true;
+        }
+        String image = from.image();
+        for (Instruction.Arg arg : globalArgs) {
+            for (KeyValue kv : arg.pairs()) {
+                if (kv.value() != null && image.contains("$")) {
+                    image = image.replace("${" + kv.key() + "}", kv.value()).replace("$" + kv.key(), kv.value());
+                }
+            }
+        }
+        String lower = image.toLowerCase(Locale.ROOT);
+        return lower.contains("windows") || lower.contains("nanoserver") || lower.contains("servercore");
     }
 
     private void endStage() {
