@@ -7,10 +7,13 @@
  *   CONT     start of a line after a continuation: comment and blank lines here belong to the instruction
  *   HEREDOC  here-document body lines after an instruction line that opened heredocs
  *
- * Runtime state lives in DockerfileLexerBase: the escape character (set by an `escape` directive, read by the
- * continuation predicates), the directive scan (COMMENT tokens at the top are retyped to DIRECTIVE), and the queue
- * of pending heredoc delimiters (filled at the end of an instruction line, drained by HEREDOC_LINE tokens that are
- * retyped to HEREDOC_END). The input always ends with a newline (the driver appends one when it is missing).
+ * Runtime state lives in DockerfileLexerBase: the escape character (set by an `escape` directive), the directive
+ * scan (COMMENT tokens at the top are retyped to DIRECTIVE), and the queue of pending heredoc delimiters (filled at
+ * the end of an instruction line, drained by HEREDOC_LINE tokens that are retyped to HEREDOC_END). Continuation
+ * tokens are lexed for both possible escape characters without semantic predicates (predicates would keep ANTLR
+ * from caching its lexer DFA); the base class checks each one against the current escape character and the
+ * character before it, and splits a false one into TEXT and EOL. The input always ends with a newline (the driver
+ * appends one when it is missing).
  */
 lexer grammar DockerfileLexer;
 
@@ -28,7 +31,7 @@ COMMENT   : HWS* '#' ~[\n]* '\n' ;
 BLANK     : HWS* '\n' ;
 LEAD_WS   : HWS+ -> channel(HIDDEN) ;
 // an escape character alone at the start of a line continues onto the next line before any keyword
-LEAD_CONT : {continuationAt(_tokenStartCharIndex)}? ESC [ \t]* '\r'* '\n' ;
+LEAD_CONT : ESC [ \t]* '\r'* '\n' ;
 
 ADD         : 'add'         -> mode(INSTR) ;
 ARG         : 'arg'         -> mode(INSTR) ;
@@ -58,7 +61,7 @@ fragment KWCHAR : ~[ \t\u000B\f\r\n\\`\u0085\u00A0\u1680\u2000-\u200A\u2028\u202
 // ---------------------------------------------------------------- INSTR: rest of an instruction line
 mode INSTR;
 // escape char + trailing blanks at the end of the line, unless the escape char is itself escaped
-LINE_CONT : {continuationAt(_tokenStartCharIndex)}? ESC [ \t]* '\r'* '\n' -> mode(CONT) ;
+LINE_CONT : ESC [ \t]* '\r'* '\n' -> mode(CONT) ;
 TEXT      : ~[\n\\`]+ ;
 ESC_TEXT  : ESC -> type(TEXT) ;
 EOL       : '\n' ;   // DockerfileLexerBase switches to HEREDOC or DEFAULT
@@ -67,7 +70,7 @@ EOL       : '\n' ;   // DockerfileLexerBase switches to HEREDOC or DEFAULT
 mode CONT;
 CONT_COMMENT   : HWS* '#' ~[\n]* '\n' ;
 CONT_BLANK     : HWS* '\n' ;
-CONT_LINE_CONT : {continuationAt(_tokenStartCharIndex)}? ESC [ \t]* '\r'* '\n' -> type(LINE_CONT) ;
+CONT_LINE_CONT : ESC [ \t]* '\r'* '\n' -> type(LINE_CONT) ;
 CONT_TEXT      : ~[\n\\`]+ -> type(TEXT), mode(INSTR) ;
 CONT_ESC_TEXT  : ESC -> type(TEXT), mode(INSTR) ;
 

@@ -216,7 +216,6 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         Map<String, Severity> severities = new LinkedHashMap<>();
-        List<String> severityIds = new ArrayList<>();
         for (String s : severity) {
             int eq = s.indexOf('=');
             Severity level = eq < 0 ? null : Severity.parse(s.substring(eq + 1));
@@ -224,11 +223,10 @@ public final class LintCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--severity expects ID=LEVEL with "
                         + "LEVEL one of error, warning, info, style; got '" + s + "'");
             }
-            severityIds.add(s.substring(0, eq).trim());
             severities.put(s.substring(0, eq).trim(), level);
         }
         Set<String> ignored = catalogue.resolve(ignore, "--ignore");
-        catalogue.resolve(severityIds, "--severity");
+        catalogue.resolve(severities.keySet(), "--severity");
         Map<String, Severity> byId = new LinkedHashMap<>();
         severities.forEach((k, v) -> byId.put(catalogue.info(k).id(), v));
         return new ConfigOverrides(ignored, byId, failOnSet, threshold, target);

@@ -2,7 +2,6 @@ package io.jlint.engine;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,12 +31,5 @@ public record ConfigOverrides(Set<String> ignore, Map<String, Severity> severiti
         sev.putAll(severities);
         return new Config(ignored, sev, failOnSet ? failOn : base.failOn(), target != null ? target : base.target(),
                 base.trustedRegistries(), base.requiredLabels(), base.image());
-    }
-
-    /** The ids in {@code ignore} and {@code severities}, for validation. */
-    public List<String> ruleIds() {
-        List<String> out = new java.util.ArrayList<>(ignore);
-        out.addAll(severities.keySet());
-        return out;
     }
 }

@@ -28,6 +28,9 @@ public final class AtomicOutput {
         if (Files.isDirectory(abs)) {
             throw new IOException(target + " is a directory");
         }
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("no such directory: " + dir);
+        }
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         boolean done = false;
         try {

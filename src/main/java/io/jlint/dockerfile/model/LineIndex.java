@@ -6,6 +6,8 @@ import java.util.Arrays;
 public final class LineIndex {
     private final int[] lineStarts;
     private final int length;
+    /** Index of the line found last: lookups mostly move forward through a file (a benign race, checked on use). */
+    private int hint;
 
     private LineIndex(int[] lineStarts, int length) {
         this.lineStarts = lineStarts;
@@ -30,8 +32,21 @@ public final class LineIndex {
 
     /** 1-based line of an offset (an offset at the very end belongs to the last line). */
     public int line(int offset) {
-        int i = Arrays.binarySearch(lineStarts, Math.max(0, Math.min(offset, length)));
-        return i >= 0 ? i + 1 : -i - 1;
+        int o = Math.max(0, Math.min(offset, length));
+        int h = hint;
+        if (h < lineStarts.length && lineStarts[h] <= o) {
+            // the hinted line or one of the next few
+            for (int k = h, end = Math.min(lineStarts.length, h + 8); k < end; k++) {
+                if (k + 1 == lineStarts.length || lineStarts[k + 1] > o) {
+                    hint = k;
+                    return k + 1;
+                }
+            }
+        }
+        int i = Arrays.binarySearch(lineStarts, o);
+        int line = i >= 0 ? i + 1 : -i - 1;
+        hint = line - 1;
+        return line;
     }
 
     /** 1-based column of an offset. */
@@ -49,7 +64,9 @@ public final class LineIndex {
     }
 
     public Span span(int startOffset, int endOffset) {
-        return new Span(line(startOffset), column(startOffset), line(endOffset), column(endOffset), startOffset,
-                endOffset);
+        int startLine = line(startOffset);
+        int endLine = line(endOffset);
+        return new Span(startLine, startOffset - lineStarts[startLine - 1] + 1, endLine,
+                endOffset - lineStarts[endLine - 1] + 1, startOffset, endOffset);
     }
 }

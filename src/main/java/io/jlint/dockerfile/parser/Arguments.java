@@ -18,9 +18,6 @@ final class Arguments {
 
     /** The keyword, the flags and the trimmed argument range of a logical line. */
     record Split(Piece command, List<Piece> flags, int argsStart, int argsEnd) {
-        String args(String line) {
-            return line.substring(argsStart, argsEnd);
-        }
     }
 
     /** BuildKit's {@code splitCommand}: trim, split off the first word, extract flags, trim the rest. */

@@ -4,7 +4,6 @@ import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.dockerfile.model.LineIndex;
 import io.jlint.dockerfile.parser.antlr.DockerfileLexer;
 import io.jlint.dockerfile.parser.antlr.DockerfileLexerBase;
-import io.jlint.dockerfile.parser.antlr.DockerfileParser.DockerfileContext;
 import io.jlint.engine.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -156,12 +155,14 @@ public final class DockerfileParser {
         io.jlint.dockerfile.parser.antlr.DockerfileParser parser =
                 new io.jlint.dockerfile.parser.antlr.DockerfileParser(tokens);
         parser.removeErrorListeners();
-        DockerfileContext tree;
+        ModelBuilder builder = new ModelBuilder(path, text, lines, strict, lexer, tokens);
+        parser.setBuildParseTree(false);
+        parser.addParseListener(builder);
         try {
             parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
             parser.setErrorHandler(new BailErrorStrategy());
             try {
-                tree = parser.dockerfile();
+                parser.dockerfile();
             } catch (ParseCancellationException e) {
                 // the grammar is SLL: a failure here is a real syntax error, never an ambiguity
                 Token bad = e.getCause() instanceof RecognitionException re ? re.getOffendingToken() : null;
@@ -170,7 +171,7 @@ public final class DockerfileParser {
         } catch (DockerfileLexerBase.LexError e) {
             throw new InputException(path, lines.line(e.offset()), lines.column(e.offset()), e.getMessage());
         }
-        return new ModelBuilder(path, text, lines, strict, lexer.escape()).build(tree);
+        return builder.finish();
     }
 
     private static InputException syntaxError(String path, DockerfileLexer lexer, LineIndex lines, Token bad) {

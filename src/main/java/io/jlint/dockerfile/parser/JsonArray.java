@@ -203,10 +203,6 @@ final class JsonArray {
             }
         }
         // Go decodes numbers into float64; one out of range fails the whole decode
-        if (p - start > 24) {
-            double d = Double.parseDouble(s.substring(start, p));
-            return !Double.isInfinite(d);
-        }
         return !Double.isInfinite(Double.parseDouble(s.substring(start, p)));
     }
 

@@ -64,10 +64,6 @@ final class Line {
         return line;
     }
 
-    String argsText(String text) {
-        return text.substring(argsStart, argsEnd);
-    }
-
     private void dispatch(String text, char escape) throws LineException {
         int a = argsStart;
         int b = argsEnd;

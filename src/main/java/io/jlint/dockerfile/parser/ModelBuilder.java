@@ -17,13 +17,9 @@ import io.jlint.dockerfile.model.Span;
 import io.jlint.dockerfile.model.Stage;
 import io.jlint.dockerfile.parser.antlr.DockerfileLexer;
 import io.jlint.dockerfile.parser.antlr.DockerfileLexerBase;
-import io.jlint.dockerfile.parser.antlr.DockerfileParser.ContinuationContext;
+import io.jlint.dockerfile.parser.antlr.DockerfileParser.CommentContext;
 import io.jlint.dockerfile.parser.antlr.DockerfileParser.DirectiveContext;
-import io.jlint.dockerfile.parser.antlr.DockerfileParser.DockerfileContext;
-import io.jlint.dockerfile.parser.antlr.DockerfileParser.HeredocContext;
 import io.jlint.dockerfile.parser.antlr.DockerfileParser.InstructionContext;
-import io.jlint.dockerfile.parser.antlr.DockerfileParser.LeadingContinuationContext;
-import io.jlint.dockerfile.parser.antlr.DockerfileParser.LineRestContext;
 import io.jlint.dockerfile.shell.ShellParser;
 import io.jlint.dockerfile.shell.ShellScript;
 import io.jlint.engine.InputException;
@@ -33,21 +29,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /** Turns the parse tree into the model: BuildKit's argument semantics, spans, stages, shells, heredocs. */
-final class ModelBuilder {
+final class ModelBuilder implements ParseTreeListener {
 
     static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
+    /** What BuildKit runs shell-form commands with on a Windows image. */
+    static final List<String> WINDOWS_SHELL = List.of("cmd", "/S", "/C");
 
     private final String path;
     private final String source;
     private final LineIndex lines;
     private final boolean strict;
-    private final char escape;
+    private final DockerfileLexerBase lexer;
+    private final BufferedTokenStream tokens;
+    private char escape;
 
     private final List<Directive> directives = new ArrayList<>(3);
     private final List<Comment> comments = new ArrayList<>();
@@ -65,31 +67,56 @@ final class ModelBuilder {
     /** End of the current instruction's last line (without heredoc bodies). */
     private int lineEnd;
 
-    ModelBuilder(String path, String source, LineIndex lines, boolean strict, char escape) {
+    ModelBuilder(String path, String source, LineIndex lines, boolean strict, DockerfileLexerBase lexer,
+                 BufferedTokenStream tokens) {
         this.path = path;
         this.source = source;
         this.lines = lines;
         this.strict = strict;
-        this.escape = escape;
+        this.lexer = lexer;
+        this.tokens = tokens;
+        this.escape = lexer.escape();
     }
 
-    Dockerfile build(DockerfileContext tree) {
-        for (ParseTree child : tree.children) {
-            if (child instanceof DirectiveContext d) {
-                directive(d.DIRECTIVE().getSymbol());
-            } else if (child instanceof io.jlint.dockerfile.parser.antlr.DockerfileParser.CommentContext c) {
-                comment(c.COMMENT().getSymbol());
-            } else if (child instanceof InstructionContext ic) {
-                instruction(ic);
-            }
+    /** Called as the parser leaves each rule: directives, comments and instructions become model parts. */
+    @Override
+    public void exitEveryRule(ParserRuleContext ctx) {
+        if (ctx.exception != null) {
+            return; // the rule failed: the parse is being abandoned (exit listeners still run)
         }
+        if (ctx instanceof InstructionContext) {
+            instruction(ctx.getStart().getTokenIndex(), ctx.getStop().getTokenIndex());
+        } else if (ctx instanceof DirectiveContext) {
+            directive(ctx.getStart());
+        } else if (ctx instanceof CommentContext) {
+            comment(ctx.getStart());
+        }
+    }
+
+    @Override
+    public void enterEveryRule(ParserRuleContext ctx) {
+        // nothing to do on entry
+    }
+
+    @Override
+    public void visitTerminal(TerminalNode node) {
+        // tokens are read from the stream when their rule ends
+    }
+
+    @Override
+    public void visitErrorNode(ErrorNode node) {
+        // errors abort the parse (BailErrorStrategy)
+    }
+
+    /** The model, once the parser has finished. */
+    Dockerfile finish() {
         endStage();
         if (instructions.isEmpty()) {
             int line = Math.max(1, lines.lineCount() - (source.endsWith("\n") ? 1 : 0));
             throw new InputException(path, source.isEmpty() ? 1 : line, 1,
                     source.isBlank() ? "empty file: no instructions" : "file with no instructions");
         }
-        return new Dockerfile(path, source, lines, escape, directives, comments, instructions, globalArgs, stages);
+        return new Dockerfile(path, source, lines, lexer.escape(), directives, comments, instructions, globalArgs, stages);
     }
 
     // ------------------------------------------------------------------ comments and directives
@@ -120,80 +147,124 @@ final class ModelBuilder {
 
     // ------------------------------------------------------------------ instructions
 
-    /** The logical line of an instruction: its text pieces joined, each character remembering its offset. */
-    private static final class Joined {
-        char[] chars = new char[128];
-        int[] offsets = new int[129];
+    /**
+     * The logical line of an instruction: its text pieces joined, each character remembering its source offset.
+     * One buffer serves every instruction of the file.
+     */
+    private final class Joined {
+        char[] chars = new char[256];
+        int[] offsets = new int[257];
         int length;
 
+        void reset() {
+            length = 0;
+        }
+
         void append(Token t) {
-            String s = t.getText();
             int start = t.getStartIndex();
-            int n = s.length();
+            int end = Math.min(t.getStopIndex() + 1, source.length());
+            int n = end - start;
+            if (n <= 0) {
+                return;
+            }
             if (length + n >= chars.length) {
                 int cap = Math.max(chars.length * 2, length + n + 1);
                 chars = Arrays.copyOf(chars, cap);
                 offsets = Arrays.copyOf(offsets, cap + 1);
             }
-            s.getChars(0, n, chars, length);
+            source.getChars(start, end, chars, length);
             for (int i = 0; i < n; i++) {
                 offsets[length + i] = start + i;
             }
             length += n;
         }
 
-        MappedText toMapped(LineIndex lines, int sourceLength) {
-            int[] offs = Arrays.copyOf(offsets, length + 1);
-            offs[length] = length == 0 ? 0 : Math.min(offsets[length - 1] + 1, sourceLength);
-            for (int i = 0; i < length; i++) {
-                if (offs[i] > sourceLength) {
-                    offs[i] = sourceLength;
-                }
+        String text() {
+            return new String(chars, 0, length);
+        }
+
+        /** Source offset of index {@code i} (the end of the text maps just past its last character). */
+        int offset(int i) {
+            if (length == 0) {
+                return 0;
             }
-            return new MappedText(new String(chars, 0, length), offs, lines);
+            return i < length ? offsets[Math.max(0, i)] : offsets[length - 1] + 1;
+        }
+
+        Span span(int from, int to) {
+            int start = offset(from);
+            int end = to > from ? offset(to - 1) + 1 : start;
+            return lines.span(start, Math.max(start, end));
+        }
+
+        /** {@code [from, to)} as a mapped text of its own. */
+        MappedText mapped(String text, int from, int to) {
+            return mapped(text.substring(from, to), from, to, true);
+        }
+
+        /** Like {@link #mapped(String, int, int)} with the substring already at hand. */
+        MappedText mapped(String sub, int from, int to, boolean given) {
+            int[] offs = new int[to - from + 1];
+            System.arraycopy(offsets, from, offs, 0, to - from);
+            offs[to - from] = to > from ? offsets[to - 1] + 1 : offset(from);
+            return new MappedText(sub, offs, lines);
         }
     }
+
+    private final Joined joined = new Joined();
 
     /** A heredoc body as found in the tree: body lines [start, end) and the terminator line. */
     private record Body(int start, int end, Token terminator) {
     }
 
-    private void instruction(InstructionContext ic) {
-        Token first = ic.getStart();
-        for (LeadingContinuationContext lc : ic.leadingContinuation()) {
-            for (TerminalNode c : lc.COMMENT()) {
-                comment(c.getSymbol());
+    /** One instruction: the tokens [from, to] of the stream (leading continuations, keyword, line, heredocs). */
+    private void instruction(int from, int to) {
+        escape = lexer.escape();
+        Token first = tokens.get(from);
+        int i = from;
+        while (tokens.get(i).getType() != Token.EOF && !isKeyword(tokens.get(i).getType())) {
+            if (tokens.get(i).getType() == DockerfileLexer.COMMENT) {
+                comment(tokens.get(i));
             }
+            i++;
         }
-        ParserRuleContext body = ic.heredocInstruction() != null ? ic.heredocInstruction() : ic.plainInstruction();
-        Token keyword = body.getStart();
-        LineRestContext rest = body.getChild(LineRestContext.class, 0);
-        Joined joined = new Joined();
+        Token keyword = tokens.get(i++);
+        joined.reset();
         joined.append(keyword);
         Token last = keyword;
-        if (rest.children != null) {
-            for (ParseTree p : rest.children) {
-                if (p instanceof TerminalNode tn) {
-                    Token t = tn.getSymbol();
-                    if (t.getType() == DockerfileLexer.TEXT) {
-                        joined.append(t);
-                    }
-                    last = t;
-                } else if (p instanceof ContinuationContext cc) {
-                    for (TerminalNode c : cc.CONT_COMMENT()) {
-                        comment(c.getSymbol());
-                    }
-                    last = cc.getStop();
-                }
-            }
-        }
+        boolean inLine = true;
         List<Body> bodies = new ArrayList<>(0);
-        if (ic.heredocInstruction() != null) {
-            for (HeredocContext h : ic.heredocInstruction().heredoc()) {
-                Token end = h.HEREDOC_END().getSymbol();
-                int start = h.HEREDOC_LINE().isEmpty() ? end.getStartIndex()
-                        : h.HEREDOC_LINE(0).getSymbol().getStartIndex();
-                bodies.add(new Body(start, end.getStartIndex(), end));
+        int bodyStart = -1;
+        for (; i <= to; i++) {
+            Token t = tokens.get(i);
+            switch (t.getType()) {
+                case DockerfileLexer.TEXT -> {
+                    joined.append(t);
+                    last = t;
+                }
+                case DockerfileLexer.LINE_CONT, DockerfileLexer.CONT_BLANK -> last = t;
+                case DockerfileLexer.CONT_COMMENT -> {
+                    comment(t);
+                    last = t;
+                }
+                case DockerfileLexer.EOL -> {
+                    if (inLine) {
+                        last = t;
+                    }
+                    inLine = false;
+                }
+                case DockerfileLexer.HEREDOC_LINE -> {
+                    if (bodyStart < 0) {
+                        bodyStart = t.getStartIndex();
+                    }
+                }
+                case DockerfileLexer.HEREDOC_END -> {
+                    bodies.add(new Body(bodyStart < 0 ? t.getStartIndex() : bodyStart, t.getStartIndex(), t));
+                    bodyStart = -1;
+                }
+                default -> {
+                    // hidden whitespace
+                }
             }
         }
         int start = first.getStartIndex();
@@ -201,22 +272,26 @@ final class ModelBuilder {
         int spanEnd = bodies.isEmpty() ? lineEnd
                 : contentEnd(bodies.get(bodies.size() - 1).terminator().getStartIndex(),
                         bodies.get(bodies.size() - 1).terminator().getStopIndex());
-        MappedText text = joined.toMapped(lines, source.length());
+        String text = joined.text();
         Line line;
         try {
-            line = Line.parse(text.text(), 0, text.text().length(), escape);
+            line = Line.parse(text, 0, text.length(), escape);
         } catch (Line.LineException e) {
-            throw error(text, e.index, e.getMessage());
+            throw error(e.index, e.getMessage());
         }
-        List<Heredoc> heredocs = heredocs(text, line, bodies, keyword);
+        List<Heredoc> heredocs = heredocs(text, line, bodies);
         Span span = lines.span(start, spanEnd);
         String original = source.substring(keyword.getStartIndex(), lineEnd);
-        Instruction in = build(text, line, span, original, heredocs, false);
-        add(in, text, line);
+        Instruction in = build(text, line, span, original, heredocs);
+        add(in);
     }
 
-    private InputException error(MappedText text, int index, String message) {
-        Span s = text.span(index, index + 1);
+    private static boolean isKeyword(int type) {
+        return type >= DockerfileLexer.ADD && type <= DockerfileLexer.UNKNOWN_KEYWORD;
+    }
+
+    private InputException error(int index, String message) {
+        Span s = joined.span(index, index + 1);
         return new InputException(path, s.startLine(), s.startColumn(), message);
     }
 
@@ -224,15 +299,15 @@ final class ModelBuilder {
         return new InputException(path, s.startLine(), s.startColumn(), message);
     }
 
-    private List<Heredoc> heredocs(MappedText text, Line line, List<Body> bodies, Token keyword) {
-        if (!line.canContainHeredoc() || !text.text().contains("<<")) {
+    private List<Heredoc> heredocs(String text, Line line, List<Body> bodies) {
+        if (!line.canContainHeredoc() || !text.contains("<<")) {
             if (!bodies.isEmpty()) {
                 throw new InputException(path, lines.line(bodies.get(0).start()), 1,
                         "here-document body after an instruction that opens none");
             }
             return List.of();
         }
-        List<ShellWords.Opener> openers = ShellWords.heredocs(text.text(), 0, text.text().length());
+        List<ShellWords.Opener> openers = ShellWords.heredocs(text, 0, text.length());
         List<Heredoc> out = new ArrayList<>(openers.size());
         for (int i = 0; i < openers.size() && i < bodies.size(); i++) {
             ShellWords.Opener o = openers.get(i);
@@ -243,7 +318,7 @@ final class ModelBuilder {
             }
             int bodyEnd = b.end() > b.start() ? contentEnd(b.start(), b.end() - 1) : b.start();
             out.add(new Heredoc(o.name(), o.quoted(), o.chomp(), content, lines.span(b.start(), bodyEnd),
-                    text.span(o.start(), o.end())));
+                    joined.span(o.start(), o.end())));
         }
         return out;
     }
@@ -285,11 +360,9 @@ final class ModelBuilder {
 
     // ------------------------------------------------------------------ the model of one instruction
 
-    private Instruction build(MappedText text, Line line, Span span, String original, List<Heredoc> heredocs,
-                              boolean trigger) {
-        String t = text.text();
+    private Instruction build(String text, Line line, Span span, String original, List<Heredoc> heredocs) {
         if (line.kind == null) {
-            throw error(text, line.keyword.start(), "unknown instruction: " + line.keyword.text());
+            throw error(line.keyword.start(), "unknown instruction: " + line.keyword.text());
         }
         List<Flag> flags = new ArrayList<>(line.flags.size());
         for (Arguments.Piece f : line.flags) {
@@ -297,10 +370,14 @@ final class ModelBuilder {
             String nv = raw.substring(2);
             int eq = nv.indexOf('=');
             flags.add(new Flag(eq < 0 ? nv : nv.substring(0, eq), eq < 0 ? null : nv.substring(eq + 1), raw,
-                    text.span(f.start(), f.end())));
+                    joined.span(f.start(), f.end())));
         }
-        MappedText argsText = sub(text, line.argsStart, line.argsEnd);
-        Node node = new Node(line.kind, line.keyword.text(), flags, line.args, line.json, original, heredocs, span,
+        // the shell-form argument string is already in args: share it
+        String whole = line.args.size() == 1 && line.args.get(0).length() == line.argsEnd - line.argsStart
+                && !line.json && line.pairs.isEmpty() ? line.args.get(0) : text.substring(line.argsStart, line.argsEnd);
+        MappedText argsText = joined.mapped(whole, line.argsStart, line.argsEnd, true);
+        String keywordText = line.keyword.text().equals(line.kind.name()) ? line.kind.name() : line.keyword.text();
+        Node node = new Node(line.kind, keywordText, flags, line.args, line.json, original, heredocs, span,
                 argsText);
         String kw = line.kind.name();
         List<String> a = line.args;
@@ -312,7 +389,7 @@ final class ModelBuilder {
                 }
                 String name = a.size() >= 3 && a.get(1).equalsIgnoreCase("as") ? a.get(2) : null;
                 if (strict && name != null && name.indexOf('$') < 0 && !validStageName(name)) {
-                    throw error(text.span(line.pieces.get(2).start(), line.pieces.get(2).end()),
+                    throw error(joined.span(line.pieces.get(2).start(), line.pieces.get(2).end()),
                             "invalid name for build stage: " + GoText.quote(name)
                                     + ", name can't start with a number or contain symbols");
                 }
@@ -415,19 +492,18 @@ final class ModelBuilder {
                     Line tl = line.trigger;
                     String tk = tl.keyword.text().toUpperCase(Locale.ROOT);
                     if (strict && tk.equals("ONBUILD")) {
-                        throw error(text, tl.keyword.start(), "chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
+                        throw error(tl.keyword.start(), "chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
                     }
                     if (strict && (tk.equals("FROM") || tk.equals("MAINTAINER"))) {
-                        throw error(text, tl.keyword.start(), tk + " isn't allowed as an ONBUILD trigger");
+                        throw error(tl.keyword.start(), tk + " isn't allowed as an ONBUILD trigger");
                     }
                     if (tl.kind != null) {
-                        int ts = text.sourceOffset(tl.keyword.start());
+                        int ts = joined.offset(tl.keyword.start());
                         Span tspan = lines.span(ts, span.endOffset());
                         String torig = source.substring(ts, Math.max(ts, lineEnd));
-                        trig = build(text, tl, tspan, torig, heredocs, true);
-                    } else if (strict) {
-                        throw error(text, tl.keyword.start(), "unknown instruction: " + tl.keyword.text());
+                        trig = build(text, tl, tspan, torig, heredocs);
                     }
+                    // an unknown trigger keyword only fails when a child image is built: the trigger stays null
                 }
                 return new Instruction.Onbuild(node, trig);
             }
@@ -449,8 +525,7 @@ final class ModelBuilder {
         return true;
     }
 
-    private KeyValue pair(MappedText text, Line.Pair p, String kw) {
-        String t = text.text();
+    private KeyValue pair(String t, Line.Pair p, String kw) {
         String key;
         String value = null;
         String raw = null;
@@ -458,12 +533,12 @@ final class ModelBuilder {
             key = ShellWords.unquote(t, p.key().start(), p.key().end(), escape);
         } catch (ShellWords.WordException e) {
             if (strict) {
-                throw error(text, e.index, e.getMessage());
+                throw error(e.index, e.getMessage());
             }
             key = p.key().text();
         }
         if (strict && key.isEmpty()) {
-            throw error(text, p.start(), kw + " names can not be blank");
+            throw error(p.start(), kw + " names can not be blank");
         }
         if (p.value() != null) {
             raw = p.value().text();
@@ -471,15 +546,15 @@ final class ModelBuilder {
                 value = ShellWords.unquote(t, p.value().start(), p.value().end(), escape);
             } catch (ShellWords.WordException e) {
                 if (strict) {
-                    throw error(text, e.index, e.getMessage());
+                    throw error(e.index, e.getMessage());
                 }
                 value = raw;
             }
         }
-        return new KeyValue(key, value, raw, p.legacy(), text.span(p.start(), p.end()));
+        return new KeyValue(key, value, raw, p.legacy(), joined.span(p.start(), p.end()));
     }
 
-    private Instruction healthcheck(MappedText text, Line line, Node node, Span span) {
+    private Instruction healthcheck(String text, Line line, Node node, Span span) {
         List<String> a = line.args;
         if (a.isEmpty()) {
             if (strict) {
@@ -503,7 +578,7 @@ final class ModelBuilder {
         if (strict && a.size() < 2) {
             throw error(span, "missing command after HEALTHCHECK CMD");
         }
-        MappedText cmdText = sub(text, line.healthCommandStart, line.argsEnd);
+        MappedText cmdText = joined.mapped(text, line.healthCommandStart, line.argsEnd);
         List<String> cmdArgs = a.subList(1, a.size());
         return new Instruction.Healthcheck(node, false, commandLine(line.json, cmdArgs, cmdText, List.of(), false));
     }
@@ -650,14 +725,6 @@ final class ModelBuilder {
         }
     }
 
-    /** {@code text[from, to)} as its own mapped text. */
-    static MappedText sub(MappedText text, int from, int to) {
-        int[] offs = new int[to - from + 1];
-        System.arraycopy(text.offsets(), from, offs, 0, to - from);
-        offs[to - from] = to > from ? text.offsets()[to - 1] + 1 : text.sourceOffset(from);
-        return new MappedText(text.text().substring(from, to), offs, text.lines());
-    }
-
     /** A {@code --mount} value: comma-separated {@code key=value} fields (CSV quoting), type bind by default. */
     static Mount mount(Flag f) {
         Map<String, String> options = new LinkedHashMap<>();
@@ -709,7 +776,7 @@ final class ModelBuilder {
 
     // ------------------------------------------------------------------ stages
 
-    private void add(Instruction in, MappedText text, Line line) {
+    private void add(Instruction in) {
         instructions.add(in);
         if (in instanceof Instruction.From from) {
             endStage();
@@ -725,7 +792,7 @@ final class ModelBuilder {
                 }
             }
             stageInstructions = new ArrayList<>();
-            shell = stageBase >= 0 ? stageShells.get(stageBase) : DEFAULT_SHELL;
+            shell = stageBase >= 0 ? stageShells.get(stageBase) : windows(from) ? WINDOWS_SHELL : DEFAULT_SHELL;
             return;
         }
         if (stageFrom == null) {
@@ -741,6 +808,28 @@ final class ModelBuilder {
         if (in instanceof Instruction.Shell sh && !sh.shell().isEmpty()) {
             shell = sh.shell();
         }
+    }
+
+    /**
+     * A best guess that a stage starts from a Windows image (BuildKit reads the OS from the image config, which a
+     * linter does not have): a {@code --platform=windows/…} flag or a Windows image name, global ARG defaults
+     * substituted.
+     */
+    private boolean windows(Instruction.From from) {
+        String platform = from.flag("platform").map(f -> f.value()).orElse("");
+        if (platform != null && platform.toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return true;
+        }
+        String image = from.image();
+        for (Instruction.Arg arg : globalArgs) {
+            for (KeyValue kv : arg.pairs()) {
+                if (kv.value() != null && image.contains("$")) {
+                    image = image.replace("${" + kv.key() + "}", kv.value()).replace("$" + kv.key(), kv.value());
+                }
+            }
+        }
+        String lower = image.toLowerCase(Locale.ROOT);
+        return lower.contains("windows") || lower.contains("nanoserver") || lower.contains("servercore");
     }
 
     private void endStage() {

@@ -107,8 +107,13 @@ final class ShellWords {
             chomp = true;
             i++;
         }
-        if (i >= end || s.indexOf('<', i) >= 0 && s.indexOf('<', i) < end) {
+        if (i >= end) {
             return null;
+        }
+        for (int k = i; k < end; k++) {
+            if (s.charAt(k) == '<') {
+                return null;
+            }
         }
         // the name must be one shell word; its quotes (if any) are removed
         int nameEnd = wordEnd(s, i, end);
@@ -121,15 +126,20 @@ final class ShellWords {
         } catch (WordException e) {
             return null;
         }
-        boolean quoted = false;
-        for (int k = i; k < end; k++) {
+        // BuildKit: the delimiter was quoted when removing quotes changed the number of quote characters
+        boolean quoted = quotes(s, i, end) != quotes(name, 0, name.length());
+        return new Opener(name, chomp, quoted, start, end);
+    }
+
+    private static int quotes(String s, int from, int to) {
+        int n = 0;
+        for (int k = from; k < to; k++) {
             char c = s.charAt(k);
             if (c == '\'' || c == '"') {
-                quoted = true;
-                break;
+                n++;
             }
         }
-        return new Opener(name, chomp, quoted, start, end);
+        return n;
     }
 
     /**

@@ -18,10 +18,6 @@ final class Utf16CharStream implements CharStream {
         this.name = name;
     }
 
-    String text() {
-        return text;
-    }
-
     @Override
     public String getText(Interval interval) {
         int start = Math.max(0, interval.a);

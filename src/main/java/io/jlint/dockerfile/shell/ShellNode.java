@@ -40,8 +40,12 @@ public sealed interface ShellNode permits SimpleCommand, ShellNode.Pipeline, She
     }
 
     /**
-     * {@code if}, {@code for}, {@code while}, {@code until}, {@code case} or a function definition
-     * ({@code keyword} "function"): {@code parts} are the condition/body lists in source order.
+     * {@code if}, {@code for}, {@code select}, {@code while}, {@code until}, {@code case}, a function definition
+     * ({@code keyword} "function") or an arithmetic command ({@code keyword} "((", no parts): {@code parts} are
+     * the condition/body lists in source order (if: condition, then-body, [elif condition, body]…, [else-body];
+     * for/select: body; while/until: condition, body; case: one body per pattern list; function: its body). An
+     * empty list is an empty {@link Sequence}. Loop word lists and case patterns are not kept (commands in their
+     * substitutions are in {@link ShellScript#commands()}).
      */
     record Compound(String keyword, List<ShellNode> parts, List<Redirect> redirects, Span span) implements ShellNode {
         public Compound {

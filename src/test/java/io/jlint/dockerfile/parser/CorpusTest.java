@@ -3,6 +3,7 @@ package io.jlint.dockerfile.parser;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.engine.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,11 @@ class CorpusTest {
             boolean mayFail = note.contains("template-not-valid-dockerfile") || note.contains("invalid-dockerfile")
                     || note.contains("may be intentionally unusual/invalid") || REJECTED_BY_BUILDKIT.containsKey(name);
             try {
-                DockerfileParser.parse(name, Files.readAllBytes(p));
+                Dockerfile df = DockerfileParser.parse(name, Files.readAllBytes(p));
+                String broken = Invariants.check(df);
+                if (broken != null) {
+                    failures.add(name + ": " + broken);
+                }
                 parsed++;
                 if (REJECTED_BY_BUILDKIT.containsKey(name)) {
                     failures.add(name + ": parsed, but BuildKit rejects it (" + REJECTED_BY_BUILDKIT.get(name) + ")");

@@ -85,9 +85,22 @@ public abstract class DockerfileLexerBase extends Lexer {
                 && (index == 0 || src.charAt(index - 1) != escape);
     }
 
+    private Token queued;
+
     @Override
     public Token nextToken() {
-        Token t = super.nextToken();
+        Token t;
+        if (queued != null) {
+            t = queued;
+            queued = null;
+        } else {
+            t = super.nextToken();
+            int type = t.getType();
+            if ((type == DockerfileLexer.LINE_CONT || type == DockerfileLexer.LEAD_CONT)
+                    && !continuationAt(t.getStartIndex())) {
+                t = splitFalseContinuation((CommonToken) t);
+            }
+        }
         int type = t.getType();
         switch (type) {
             case DockerfileLexer.COMMENT -> {
@@ -98,7 +111,11 @@ public abstract class DockerfileLexerBase extends Lexer {
             case DockerfileLexer.LEAD_WS -> {
                 // whitespace before a keyword; the keyword ends the directive scan
             }
-            case DockerfileLexer.TEXT -> appendPiece(t);
+            case DockerfileLexer.TEXT -> {
+                if (heredocKeyword) {
+                    appendPiece(t);
+                }
+            }
             case DockerfileLexer.EOL -> endOfLine();
             case DockerfileLexer.HEREDOC_LINE -> heredocLine((CommonToken) t);
             case Token.EOF -> {
@@ -111,13 +128,34 @@ public abstract class DockerfileLexerBase extends Lexer {
                 if (isKeyword(type)) {
                     logicalLine.setLength(0);
                     pieces = 0;
-                    appendPiece(t);
                     heredocKeyword = type == DockerfileLexer.RUN || type == DockerfileLexer.COPY
                             || type == DockerfileLexer.ADD || type == DockerfileLexer.ONBUILD;
+                    if (heredocKeyword) {
+                        appendPiece(t);
+                    }
                 }
             }
         }
         return t;
+    }
+
+    /**
+     * A continuation-shaped token whose escape character is not the active one, or is itself escaped: its text
+     * up to the newline is ordinary text (a keyword at the start of a line), and the newline ends the line.
+     */
+    private Token splitFalseContinuation(CommonToken t) {
+        int start = t.getStartIndex();
+        int nl = t.getStopIndex();
+        CommonToken text = new CommonToken(_tokenFactorySourcePair,
+                t.getType() == DockerfileLexer.LEAD_CONT ? DockerfileLexer.UNKNOWN_KEYWORD : DockerfileLexer.TEXT,
+                DEFAULT_TOKEN_CHANNEL, start, nl - 1);
+        text.setLine(t.getLine());
+        text.setCharPositionInLine(t.getCharPositionInLine());
+        CommonToken eol = new CommonToken(_tokenFactorySourcePair, DockerfileLexer.EOL, DEFAULT_TOKEN_CHANNEL, nl, nl);
+        eol.setLine(t.getLine());
+        eol.setCharPositionInLine(t.getCharPositionInLine() + nl - start);
+        queued = eol;
+        return text;
     }
 
     private static boolean isKeyword(int type) {
@@ -132,7 +170,7 @@ public abstract class DockerfileLexerBase extends Lexer {
         pieceIndex[pieces] = logicalLine.length();
         pieceOffset[pieces] = t.getStartIndex();
         pieces++;
-        logicalLine.append(t.getText());
+        logicalLine.append(source, t.getStartIndex(), t.getStopIndex() + 1);
     }
 
     /** Source offset of an index of the logical line. */
