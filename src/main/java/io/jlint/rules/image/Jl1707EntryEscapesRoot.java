@@ -33,7 +33,8 @@ public final class Jl1707EntryEscapesRoot implements Rule<ImageModel> {
                 case PATH_ESCAPES -> out.reportImage(u.layer(), u.name(), "The tar entry " + u.name() + " climbs above"
                         + " the image's root: unpacking the layer naively writes outside the target folder; the"
                         + " archive was not made by a normal build, so rebuild the image from trusted sources");
-                case HARDLINK_ESCAPES -> out.reportImage(u.layer(), u.name(), "The hard link " + u.name() + " points to "
+                case HARDLINK_ESCAPES -> out.reportImage(u.layer(), Layers.absolute(u.name()), "The hard link "
+                        + Layers.absolute(u.name()) + " points to "
                         + u.detail() + ", above the image's root: unpacking the layer naively links to a file outside"
                         + " the target folder; rebuild the image from trusted sources");
                 default -> {

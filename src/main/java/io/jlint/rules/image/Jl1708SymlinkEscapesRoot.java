@@ -31,7 +31,7 @@ public final class Jl1708SymlinkEscapesRoot implements Rule<ImageModel> {
     public void check(ImageModel m, RuleContext context, FindingSink out) {
         for (UnsafeEntry u : m.analysis().unsafeEntries()) {
             if (u.kind() == UnsafeEntry.Kind.SYMLINK_ESCAPES) {
-                out.reportImage(u.layer(), u.name(), "The symlink " + u.name() + " -> " + u.detail() + " climbs above"
+                out.reportImage(u.layer(), Layers.absolute(u.name()), "The symlink " + Layers.absolute(u.name()) + " -> " + u.detail() + " climbs above"
                         + " the image's root: tools that unpack or copy the image on a host may follow it out of"
                         + " their folder; point it at the absolute path inside the image instead");
             }

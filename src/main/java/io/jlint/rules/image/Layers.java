@@ -39,6 +39,12 @@ final class Layers {
         return "layer " + i + " (" + step(m, i) + ")";
     }
 
+    /** A tar entry name as an absolute path ({@code ./a/b} gives {@code /a/b}); the name as written when it climbs out. */
+    static String absolute(String name) {
+        String clean = io.jlint.image.PathNames.clean(name);
+        return clean == null ? name : "/" + clean;
+    }
+
     static String human(long bytes) {
         return ImageText.human(bytes);
     }
