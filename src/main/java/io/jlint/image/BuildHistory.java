@@ -276,7 +276,7 @@ public final class BuildHistory {
         }
         String prog = words[0];
         String lower = prog.toLowerCase(Locale.ROOT);
-        if (lower.equals("cmd") || lower.endsWith("\\cmd.exe") || lower.equals("cmd.exe")) {
+        if (prog.equals("cmd") || lower.endsWith("cmd.exe")) {      // not "CMD": BuildKit's keyword
             return new Shell(s.substring(prog.length()).strip(), false);
         }
         if (lower.startsWith("powershell") || lower.startsWith("pwsh")) {
