@@ -41,6 +41,11 @@ final class ProgressBar implements ImageAnalyzer.Progress {
         return new ProgressBar(System.err, name);
     }
 
+    /** A bar writing to {@code err} whatever it is (tests). */
+    static ProgressBar to(PrintStream err, String name) {
+        return new ProgressBar(err, name);
+    }
+
     /** True when the process's standard error is an interactive terminal and nothing asks for plain output. */
     static boolean stderrIsTerminal() {
         String ci = System.getenv("CI");
@@ -93,19 +98,19 @@ final class ProgressBar implements ImageAnalyzer.Progress {
             return;
         }
         drawn = now;
-        err.print("\r" + line());
+        String s = line();
+        String padded = s.length() < width ? s + " ".repeat(width - s.length()) : s;
+        width = Math.max(width, s.length());
+        err.print("\r" + padded);
         err.flush();
     }
 
     /** The bar's text, e.g. {@code jlint: app.tar [##########----] 71 % 12.0 MiB / 17.0 MiB, layers 3/6}. */
-    String line() {
+    synchronized String line() {
         double f = Math.min(1.0, (double) done / total);
         int fill = (int) Math.round(f * WIDTH);
-        String s = String.format(Locale.ROOT, "jlint: %s [%s%s] %3d %% %s / %s, layers %d/%d", name,
+        return String.format(Locale.ROOT, "jlint: %s [%s%s] %3d %% %s / %s, layers %d/%d", name,
                 "#".repeat(fill), "-".repeat(WIDTH - fill), (int) (f * 100), ImageText.human(done),
                 ImageText.human(total), layersDone, layers);
-        String padded = s.length() < width ? s + " ".repeat(width - s.length()) : s;
-        width = Math.max(width, s.length());
-        return padded;
     }
 }

@@ -108,6 +108,23 @@ class ImageAuditCommandTest {
     }
 
     @Test
+    void progressBarLine() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ProgressBar bar = ProgressBar.to(new java.io.PrintStream(bytes, true), "app.tar");
+        java.util.List<io.jlint.image.LayerRef> layers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            layers.add(new io.jlint.image.LayerRef(i, "l" + i, null, -1, null, null));
+        }
+        bar.start(new io.jlint.image.ImageRef(0, "docker-archive", java.util.List.of(), "c", "d", null, layers, null),
+                2048);
+        bar.read(0, 1024);
+        bar.layerDone(0);
+        assertEquals("jlint: app.tar [##############--------------]  50 % 1.0 KiB / 2.0 KiB, layers 1/4", bar.line());
+        bar.finish();
+        assertEquals("", bytes.toString(), "nothing drawn before the delay, nothing to erase");
+    }
+
+    @Test
     void progressBarOnlyOnATerminal() {
         assertEquals(null, ProgressBar.forImage("x", true), "tests do not run on the process's own stderr");
         assertEquals(null, ProgressBar.forImage("x", false));
