@@ -36,8 +36,8 @@ public record ImageModel(ImageAnalysis analysis, BuildHistory history, List<Snif
         return analysis.layers();
     }
 
-    /** Layer {@code i}'s tar entries, in order. */
-    public List<LayerEntry> entries(int i) {
+    /** Layer {@code i}'s tar entries, in order (metadata only). */
+    public LayerEntries entries(int i) {
         return analysis.entries().get(i);
     }
 

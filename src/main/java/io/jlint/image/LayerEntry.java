@@ -42,7 +42,15 @@ public record LayerEntry(int layer, String name, String path, TarEntry.Type type
 
     /** Interprets a raw tar header as an entry of layer {@code layer}. */
     public static LayerEntry of(int layer, TarEntry t) {
-        String clean = PathNames.clean(t.name());
+        return of(layer, t.name(), t.type(), t.mode(), t.uid(), t.gid(), t.uname(), t.gname(), t.mtime(), t.size(),
+                t.linkName(), t.devMajor(), t.devMinor(), t.xattrs());
+    }
+
+    /** Interprets a tar entry's fields as an entry of layer {@code layer} (path cleaned, whiteouts recognised). */
+    public static LayerEntry of(int layer, String name, TarEntry.Type type, int mode, long uid, long gid,
+                                String uname, String gname, long mtime, long size, String linkTarget, int devMajor,
+                                int devMinor, Map<String, String> xattrs) {
+        String clean = PathNames.clean(name);
         String path = clean == null ? null : "/" + clean;
         Whiteout wh = Whiteout.NONE;
         String target = null;
@@ -63,7 +71,7 @@ public record LayerEntry(int layer, String name, String path, TarEntry.Type type
                 }
             }
         }
-        return new LayerEntry(layer, t.name(), path, t.type(), wh, target, t.size(), t.mode(), t.uid(), t.gid(),
-                t.uname(), t.gname(), t.linkName(), t.mtime(), t.devMajor(), t.devMinor(), t.xattrs());
+        return new LayerEntry(layer, name, path, type, wh, target, size, mode, uid, gid, uname, gname, linkTarget,
+                mtime, devMajor, devMinor, xattrs);
     }
 }
