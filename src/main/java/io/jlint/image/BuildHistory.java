@@ -58,10 +58,22 @@ public final class BuildHistory {
             return layer >= 0;
         }
 
-        /** A short one-line description for messages, e.g. {@code RUN apt-get update}. */
+        /**
+         * A short one-line description for messages, e.g. {@code RUN apt-get update}; the classic builder's
+         * content hashes are left out ({@code COPY file:3f…a1 in /app/} reads {@code COPY … /app/}).
+         */
         public String describe(int max) {
-            String text = kind == Kind.OTHER ? body : kind.name() + " " + body;
-            return shorten(text, max);
+            if (kind == Kind.OTHER) {
+                return shorten(body, max);
+            }
+            String b = body;
+            if (kind == Kind.COPY || kind == Kind.ADD) {
+                java.util.regex.Matcher m = HASHED_SOURCE.matcher(b);
+                if (m.matches()) {
+                    b = (m.group(1) == null ? "" : m.group(1)) + "… " + m.group(2).strip();
+                }
+            }
+            return shorten(kind.name() + " " + b, max);
         }
     }
 
@@ -84,6 +96,9 @@ public final class BuildHistory {
     }
 
     private static final Pattern HEX_ID = Pattern.compile("(sha256:)?[0-9a-f]{12,64}");
+    /** The classic builder's COPY/ADD record: flags, then {@code file:<sha256>}, {@code dir:…} or {@code multi:…}. */
+    private static final Pattern HASHED_SOURCE = Pattern.compile(
+            "((?:--\\S+?\\s*)*)(?:file|dir|multi):[0-9a-f]{64}\\s+in\\s+(.*)", Pattern.DOTALL);
     private static final Pattern SHELL_PROGRAM = Pattern.compile("(?:\\S*/)?(?:sh|bash|dash|ash|zsh|ksh|mksh)");
 
     private final List<Step> steps;

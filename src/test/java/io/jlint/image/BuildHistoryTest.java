@@ -62,6 +62,17 @@ class BuildHistoryTest {
     }
 
     @Test
+    void descriptionsLeaveOutContentHashes() {
+        assertEquals("COPY … /usr/local/bin/hello.sh", step("/bin/sh -c #(nop) COPY file:efcd3907202e095db0921ea8e056"
+                + "73560d179da99310b17f8e06d35761d88819 in /usr/local/bin/hello.sh ").describe(60));
+        assertEquals("COPY --chown=10001:10001… /app/app", step("/bin/sh -c #(nop) COPY --chown=10001:10001file:3689759"
+                + "1134361850447a26be4dc81fc144e7723779afd85bc3c21f0056b69c6 in /app/app ").describe(60));
+        assertEquals("COPY . .", step("COPY . . # buildkit").describe(60));
+        assertEquals("RUN apt-get upd…", step("/bin/sh -c apt-get update").describe(16));
+        assertEquals("import of rootfs", step("import of rootfs").describe(60));
+    }
+
+    @Test
     void otherTools() {
         for (String s : List.of("import of rootfs-busybox", "bazel build ...", "umoci repack",
                 "jib-gradle-plugin:1.4.1-SNAPSHOT", "", "run something lowercase")) {

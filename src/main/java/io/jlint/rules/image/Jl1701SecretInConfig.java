@@ -82,7 +82,8 @@ public final class Jl1701SecretInConfig implements Rule<ImageModel> {
                 default -> {
                     for (Map.Entry<String, String> a : s.buildArgs().entrySet()) {
                         String what = judge(a.getKey(), a.getValue());
-                        if (what != null) {
+                        // the classic builder records every build argument with every later RUN: report it once
+                        if (what != null && reported.add("arg " + a.getKey() + "=" + a.getValue())) {
                             out.reportImage(layer, null, where + " was built with the build argument " + a.getKey()
                                     + ", which holds " + what + " and is recorded in the image history (docker"
                                     + " history shows it); " + BUILD);
