@@ -18,11 +18,6 @@ public record ImageModel(ImageAnalysis analysis, BuildHistory history, List<Snif
         sniffed = List.copyOf(sniffed);
     }
 
-    /** A model of an analysis with nothing sniffed and no {@code .dive-ci}. */
-    public static ImageModel of(ImageAnalysis analysis) {
-        return new ImageModel(analysis, history(analysis), List.of(), null);
-    }
-
     /** The history of an analysed image as build steps. */
     public static BuildHistory history(ImageAnalysis analysis) {
         return BuildHistory.of(analysis.config().history(), analysis.layers().size());

@@ -55,7 +55,8 @@ public final class Jl1705WorldWritable implements Rule<ImageModel> {
             String p = order.get(i);
             long[] v = roots.get(p);
             String what = v[3] == 1 ? "folder" : "file";
-            String below = v[0] == 0 ? "" : " (and " + v[0] + (v[0] == 1 ? " entry" : " entries") + " below it)";
+            String below = v[0] == 0 ? "" : " (and " + v[0] + (v[0] == 1 ? " world-writable entry" : " world-writable"
+                    + " entries") + " below it)";
             String more = i == MAX_FINDINGS - 1 && order.size() > MAX_FINDINGS
                     ? "; " + (order.size() - MAX_FINDINGS) + " more world-writable paths are not listed" : "";
             out.reportImage((int) v[1], p, "The " + what + " is writable by every user (mode "
