@@ -200,10 +200,10 @@ final class Inputs {
 
     /**
      * Lints an image archive or layout. The single place where image inputs leave the CLI: the image analysis
-     * ({@code io.jlint.image.ImageLint.lint(Path, Config)}) plugs in here.
+     * ({@code io.jlint.image.ImageLint}) plugs in here; a progress bar shows on a terminal's standard error.
      */
     static List<Result> lintImage(ImageInput image, Config config) {
         return io.jlint.image.ImageLint.lint(image.path(), image.display(), config, io.jlint.engine.Engine.standard(),
-                io.jlint.image.ImageLint.options(config));
+                io.jlint.image.ImageLint.options(config), ProgressBar.forImage(image.display(), true));
     }
 }

@@ -59,7 +59,7 @@ public final class LintCommand implements Callable<Integer> {
     private List<String> paths;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "tty",
-            description = "tty (default), json, sarif, checkstyle, gitlab, junit, markdown")
+            description = "tty (default), json, sarif, checkstyle, gitlab, junit, markdown, html")
     private String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",

@@ -28,6 +28,9 @@ public final class Main implements Runnable {
     private static final Set<String> COMMANDS = Set.of("lint", "image", "squash", "rebuild", "fix", "rules", "parse",
             "help", "-h", "--help", "-V", "--version");
 
+    /** True in {@link #main}: standard error is the process's own (a progress bar may use it when a terminal). */
+    static volatile boolean processStderr;
+
     /** Standard input (for {@code -}) and whether standard output is a terminal (for colour). */
     private final InputStream stdin;
     private final boolean terminal;
@@ -52,6 +55,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
+        processStderr = true;
         int status = run(args, System.in, out, System.err, System.console() != null);
         out.flush();
         System.exit(status);

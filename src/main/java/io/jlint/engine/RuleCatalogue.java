@@ -18,6 +18,10 @@ import java.util.Set;
  */
 public final class RuleCatalogue {
 
+    /** Rule id order: shorter ids first (Dockerfile rules JL101…JL999 before image rules JL1101…), then by text. */
+    public static final Comparator<String> ID_ORDER = Comparator.comparingInt(String::length)
+            .thenComparing(Comparator.naturalOrder());
+
     private final List<Rule<?>> rules;
     private final Map<String, Rule<?>> byKey = new HashMap<>();
     private final Map<String, List<Rule<?>>> byEquivalent = new HashMap<>();
@@ -25,7 +29,7 @@ public final class RuleCatalogue {
     /** A catalogue of the given rules (tests); ids and names must be unique. */
     public RuleCatalogue(List<? extends Rule<?>> rules) {
         List<Rule<?>> sorted = new ArrayList<>(rules);
-        sorted.sort(Comparator.comparing(r -> r.info().id()));
+        sorted.sort(Comparator.comparing(r -> r.info().id(), ID_ORDER));
         this.rules = Collections.unmodifiableList(sorted);
         for (Rule<?> r : sorted) {
             RuleInfo info = r.info();

@@ -51,9 +51,66 @@ public final class ImageAnalyzer {
         }
     }
 
+    /**
+     * Told how far the reading of layer blobs has come (for a progress display). Methods may be called from
+     * several reading threads at once.
+     */
+    public interface Progress {
+        /** The analysis of {@code image} starts; its layer blobs hold {@code totalBytes} stored bytes. */
+        void start(ImageRef image, long totalBytes);
+
+        /** {@code bytes} more stored bytes of layer {@code layer} were read. */
+        void read(int layer, long bytes);
+
+        /** Layer {@code layer} was read to its end. */
+        void layerDone(int layer);
+
+        /** The analysis of the image ended (also on failure). */
+        void finish();
+    }
+
+    /** As {@link #analyze(Path, ImageOptions, ContentVisitors)}, reporting reading progress to {@code progress}. */
+    public static List<ImageAnalysis> analyze(Path path, ImageOptions options, ContentVisitors content,
+                                              Progress progress) {
+        try (ImageArchive archive = ImageArchive.open(path, options.platform())) {
+            List<ImageRef> refs = options.image() != null ? List.of(archive.select(options.image()))
+                    : archive.images();
+            List<ImageAnalysis> out = new ArrayList<>();
+            for (ImageRef ref : refs) {
+                out.add(analyze(archive, ref, options, content, progress));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Analyses one image of an opened archive. */
     public static ImageAnalysis analyze(ImageArchive archive, ImageRef ref, ImageOptions options,
                                         ContentVisitors content) {
+        return analyze(archive, ref, options, content, null);
+    }
+
+    /** Analyses one image of an opened archive, reporting reading progress to {@code progress} (may be null). */
+    public static ImageAnalysis analyze(ImageArchive archive, ImageRef ref, ImageOptions options,
+                                        ContentVisitors content, Progress progress) {
+        if (progress == null) {
+            return analyzeImage(archive, ref, options, content, null);
+        }
+        long total = 0;
+        for (int i = 0; i < ref.layers().size(); i++) {
+            total += Math.max(0, archive.blobSize(ref, i));
+        }
+        progress.start(ref, total);
+        try {
+            return analyzeImage(archive, ref, options, content, progress);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private static ImageAnalysis analyzeImage(ImageArchive archive, ImageRef ref, ImageOptions options,
+                                              ContentVisitors content, Progress progress) {
         int n = ref.layers().size();
         int threads = Math.max(1, Math.min(n, options.threads() > 0 ? options.threads()
                 : Runtime.getRuntime().availableProcessors()));
@@ -68,11 +125,11 @@ public final class ImageAnalyzer {
             for (int i = 0; i < n; i++) {
                 int index = i;
                 if (pool != null) {
-                    futures.add(pool.submit(() -> scan(archive, ref, index, options, content)));
+                    futures.add(pool.submit(() -> scan(archive, ref, index, options, content, progress)));
                 }
             }
             for (int i = 0; i < n; i++) {
-                Scanned s = pool != null ? await(futures.get(i)) : scan(archive, ref, i, options, content);
+                Scanned s = pool != null ? await(futures.get(i)) : scan(archive, ref, i, options, content, progress);
                 scans.add(s.scan);
                 entries.add(s.entries);
                 tree.beginLayer(i);
@@ -128,7 +185,7 @@ public final class ImageAnalyzer {
     }
 
     private static Scanned scan(ImageArchive archive, ImageRef ref, int index, ImageOptions options,
-                                ContentVisitors content) {
+                                ContentVisitors content, Progress progress) {
         LayerEntries list = new LayerEntries(index);
         LayerVisitor extra = content == null ? null : content.forLayer(ref, index);
         LayerScan s = archive.scanLayer(ref, index, (e, in) -> {
@@ -136,8 +193,11 @@ public final class ImageAnalyzer {
             if (extra != null) {
                 extra.entry(e, in);
             }
-        }, options.maxLayerSize());
+        }, options.maxLayerSize(), progress == null ? null : n -> progress.read(index, n));
         list.seal();
+        if (progress != null) {
+            progress.layerDone(index);
+        }
         return new Scanned(s, list);
     }
 

@@ -139,6 +139,16 @@ public final class ImageArchive implements Closeable {
      *                     stopped: beyond 1 GiB, a compression ratio above 1000:1
      */
     public LayerScan scanLayer(ImageRef image, int index, LayerVisitor visitor, long maxLayerSize) {
+        return scanLayer(image, index, visitor, maxLayerSize, null);
+    }
+
+    /**
+     * As {@link #scanLayer(ImageRef, int, LayerVisitor, long)}, telling {@code progress} (when not null) how many
+     * more stored bytes of the blob were read, as they are read (for a progress display; called on the reading
+     * thread).
+     */
+    public LayerScan scanLayer(ImageRef image, int index, LayerVisitor visitor, long maxLayerSize,
+                               java.util.function.LongConsumer progress) {
         LayerRef ref = image.layers().get(index);
         String what = "layer " + index + " (" + ref.blob() + ")";
         ArchiveStore.Blob blob = store.find(ref.blob());
@@ -150,7 +160,7 @@ public final class ImageArchive implements Closeable {
                     + " differs from the manifest's " + ref.expectedSize());
         }
         Pipeline pipeline = null;
-        try (InputStream raw = store.open(blob)) {
+        try (InputStream raw = progress == null ? store.open(blob) : new Counting(store.open(blob), progress)) {
             HashingInputStream comp = new HashingInputStream(raw, true);
             PushbackInputStream peek = new PushbackInputStream(comp, 8);
             byte[] head = peek.readNBytes(6);
@@ -240,6 +250,49 @@ public final class ImageArchive implements Closeable {
     @Override
     public void close() throws IOException {
         store.close();
+    }
+
+    /** The stored size of layer {@code index}'s blob (what {@link #scanLayer} reads), or -1 when it is missing. */
+    public long blobSize(ImageRef image, int index) {
+        ArchiveStore.Blob blob = store.find(image.layers().get(index).blob());
+        return blob == null ? -1 : blob.size();
+    }
+
+    /** Reports the bytes read through it. */
+    private static final class Counting extends java.io.FilterInputStream {
+        private final java.util.function.LongConsumer progress;
+
+        Counting(InputStream in, java.util.function.LongConsumer progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int r = in.read();
+            if (r >= 0) {
+                progress.accept(1);
+            }
+            return r;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int r = in.read(b, off, len);
+            if (r > 0) {
+                progress.accept(r);
+            }
+            return r;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long r = in.skip(n);
+            if (r > 0) {
+                progress.accept(r);
+            }
+            return r;
+        }
     }
 
     /** Discards bytes. */

@@ -23,6 +23,7 @@ public interface Reporter {
             case "gitlab" -> new GitlabReporter();
             case "junit" -> new JunitReporter();
             case "markdown" -> new MarkdownReporter();
+            case "html" -> new HtmlReporter();
             default -> throw new IllegalArgumentException("unknown format '" + format + "' (known: "
                     + String.join(", ", FORMATS) + ")");
         };
@@ -30,5 +31,5 @@ public interface Reporter {
 
     /** The format names {@link #forFormat} knows. */
     java.util.List<String> FORMATS = java.util.List.of("tty", "json", "sarif", "checkstyle", "gitlab", "junit",
-            "markdown");
+            "markdown", "html");
 }

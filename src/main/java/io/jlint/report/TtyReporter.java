@@ -10,8 +10,10 @@ import org.fusesource.jansi.Ansi;
 
 /**
  * One line per finding, {@code path:line:col: severity [ID] message} (image findings:
- * {@code archive: severity [ID] message (layer N: /file)}), the form editors and pre-commit show. Colour (through
- * jansi's escape-sequence builder only, no console detection) when asked for. Loads no JSON library.
+ * {@code archive: severity [ID] message (layer N: /file)}), the form editors and pre-commit show. An image is
+ * introduced by one summary line ({@code archive: image TAG (format, platform): N layers, size, wasted …, runs as
+ * …}). Colour (through jansi's escape-sequence builder only, no console detection) when asked for. Loads no JSON
+ * library.
  */
 public final class TtyReporter implements Reporter {
 
@@ -24,12 +26,27 @@ public final class TtyReporter implements Reporter {
     @Override
     public void write(Report report, Writer out) throws IOException {
         for (Result r : report.results()) {
+            if (r.image() instanceof io.jlint.image.ImageSummary img) {
+                out.write(imageLine(r.path(), img));
+                out.write('\n');
+            }
             for (Finding f : r.findings()) {
                 out.write(line(r.path(), f));
                 out.write('\n');
             }
         }
         out.flush();
+    }
+
+    /** The summary line of an image, without the newline. */
+    public String imageLine(String path, io.jlint.image.ImageSummary img) {
+        String where = color ? Ansi.ansi().bold().a(path).reset().toString() : path;
+        String user = img.user() == null || img.user().isEmpty() ? "root (no user set)" : img.user();
+        return where + ": image " + (img.tags().isEmpty() ? "" : img.tags().get(0) + " ") + "(" + img.format() + ", "
+                + MarkdownReporter.platform(img) + "): " + img.layers().size()
+                + (img.layers().size() == 1 ? " layer, " : " layers, ") + io.jlint.image.ImageText.human(img.totalSize())
+                + ", wasted " + io.jlint.image.ImageText.human(img.wastedBytes()) + " (efficiency "
+                + MarkdownReporter.percent(img.efficiency()) + "), runs as " + user;
     }
 
     /** One finding's line, without the newline. */

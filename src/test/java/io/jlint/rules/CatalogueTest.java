@@ -10,6 +10,8 @@ import io.jlint.engine.Finding;
 import io.jlint.engine.Rule;
 import io.jlint.engine.RuleCatalogue;
 import io.jlint.engine.RuleInfo;
+import io.jlint.image.ImageModel;
+import io.jlint.image.ImageSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +39,12 @@ import org.junit.jupiter.api.TestFactory;
  * <li>for Dockerfile rules, {@code testdata/dockerfile/<ID>/} holds {@code bad-*.Dockerfile} files (each declaring
  *     the rule with {@code # expect:}) and {@code good-*.Dockerfile} files (not expecting it), and nothing but
  *     {@code fix-*.Dockerfile}, {@code fix-*.expected.Dockerfile} and a {@code .jlint.yaml};</li>
- * <li>no orphans: every {@code rules/*.md} and every {@code testdata/dockerfile/<dir>} belongs to a rule.</li>
+ * <li>for image rules (subject {@link ImageModel}), every {@code ```yaml} block of Bad is an image spec
+ *     ({@link ImageSpec}) whose image gives the rule's finding, and every one of Good gives none of it;
+ *     {@code testdata/image/<ID>/} holds {@code bad-*.yaml} specs (each expecting the rule) and {@code good-*.yaml}
+ *     specs (not expecting it), which {@link ImageExpectationsTest} builds and checks;</li>
+ * <li>no orphans: every {@code rules/*.md}, every {@code testdata/dockerfile/<dir>} and every
+ *     {@code testdata/image/<dir>} belongs to a rule of that kind.</li>
  * </ul>
  */
 class CatalogueTest {
@@ -61,6 +68,10 @@ class CatalogueTest {
         return r.subjectType() == Dockerfile.class;
     }
 
+    private static boolean imageRule(Rule<?> r) {
+        return r.subjectType() == ImageModel.class;
+    }
+
     @TestFactory
     Stream<DynamicTest> everyRuleHasItsDocAndTestdata() {
         List<Rule<?>> rules = rules();
@@ -72,6 +83,9 @@ class CatalogueTest {
             checkDoc(r, problems);
             if (dockerfileRule(r)) {
                 checkTestdata(r.info().id(), problems);
+            }
+            if (imageRule(r)) {
+                checkImageTestdata(r.info().id(), problems);
             }
             if (!problems.isEmpty()) {
                 fail(r.info().id() + " (" + r.getClass().getName() + "): " + problems.size() + " problem(s):\n  "
@@ -145,6 +159,81 @@ class CatalogueTest {
         }
         if (dockerfileRule(r)) {
             runExamples(info.id(), doc, problems);
+        }
+        if (imageRule(r)) {
+            runImageExamples(info.id(), doc, problems);
+        }
+    }
+
+    private static void runImageExamples(String id, RuleDoc doc, List<String> problems) {
+        for (String section : List.of("Bad", "Good")) {
+            List<String> blocks = doc.blocks(section, "yaml");
+            if (blocks.isEmpty()) {
+                problems.add(doc.file() + ": ## " + section + " needs a ```yaml block describing the image");
+            }
+            for (int i = 0; i < blocks.size(); i++) {
+                String where = doc.file() + " ## " + section + " block " + (i + 1);
+                List<Finding> findings;
+                try {
+                    findings = ImageRuleTesting.lint(ImageSpec.parse(where, blocks.get(i)),
+                            ImageSpec.Format.DOCKER_ARCHIVE);
+                } catch (RuntimeException | IOException e) {
+                    problems.add(where + ": " + e.getMessage());
+                    continue;
+                }
+                List<Finding> mine = findings.stream().filter(f -> f.rule().equals(id)).toList();
+                if (section.equals("Bad") && mine.isEmpty()) {
+                    problems.add(where + ": the bad example gives no " + id + " finding (findings: "
+                            + findings.stream().map(ImageRuleTesting::describe).toList() + ")");
+                }
+                if (section.equals("Good") && !mine.isEmpty()) {
+                    problems.add(where + ": the good example gives "
+                            + mine.stream().map(ImageRuleTesting::describe).toList());
+                }
+            }
+        }
+    }
+
+    private static void checkImageTestdata(String id, List<String> problems) throws IOException {
+        Path dir = ImageRuleTesting.TESTDATA.resolve(id);
+        if (!Files.isDirectory(dir)) {
+            problems.add(dir + "/ is missing: add bad-*.yaml and good-*.yaml image specs");
+            return;
+        }
+        int bad = 0;
+        int good = 0;
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (!name.matches("(bad|good)-[\\w.-]+\\.yaml") || Files.isDirectory(p)) {
+                    problems.add(p + ": unexpected file (allowed: bad-*.yaml, good-*.yaml)");
+                    continue;
+                }
+                boolean expectsMe;
+                try {
+                    expectsMe = ImageSpec.read(p).expected().stream().anyMatch(e -> e.rule().equals(id));
+                } catch (IllegalArgumentException e) {
+                    problems.add(p + ": " + e.getMessage());
+                    continue;
+                }
+                if (name.startsWith("bad-")) {
+                    bad++;
+                    if (!expectsMe) {
+                        problems.add(p + ": a bad spec must expect at least one " + id + " finding");
+                    }
+                } else {
+                    good++;
+                    if (expectsMe) {
+                        problems.add(p + ": a good spec must not expect " + id + " (move it to a bad-* file)");
+                    }
+                }
+            }
+        }
+        if (bad == 0) {
+            problems.add(dir + "/ has no bad-*.yaml");
+        }
+        if (good == 0) {
+            problems.add(dir + "/ has no good-*.yaml");
         }
     }
 
@@ -257,6 +346,18 @@ class CatalogueTest {
                     String id = dir.getFileName().toString();
                     if (!dockerfileIds.contains(id)) {
                         problems.add(dir + "/: no Dockerfile rule has id " + id);
+                    }
+                }
+            }
+        }
+        Set<String> imageIds = new TreeSet<>();
+        RuleCatalogue.standard().rules().stream().filter(CatalogueTest::imageRule)
+                .forEach(r -> imageIds.add(r.info().id()));
+        if (Files.isDirectory(ImageRuleTesting.TESTDATA)) {
+            try (Stream<Path> s = Files.list(ImageRuleTesting.TESTDATA)) {
+                for (Path dir : s.filter(Files::isDirectory).sorted().toList()) {
+                    if (!imageIds.contains(dir.getFileName().toString())) {
+                        problems.add(dir + "/: no image rule has id " + dir.getFileName());
                     }
                 }
             }

@@ -29,7 +29,7 @@ class ReadmeIndexTest {
             rows.add(new RulesCommand.Row(d.string("id"), d.string("name"), d.string("category"),
                     d.string("severity"), Boolean.parseBoolean(d.string("fixable")), d.string("summary")));
         }
-        rows.sort((a, b) -> a.id().compareTo(b.id()));
+        rows.sort((a, b) -> io.jlint.engine.RuleCatalogue.ID_ORDER.compare(a.id(), b.id()));
         return RulesCommand.markdownTable(rows, "rules/%s.md");
     }
 
