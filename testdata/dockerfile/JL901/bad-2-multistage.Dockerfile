@@ -1,6 +1,6 @@
 FROM golang:1.22 AS build
 # the keyword is case-insensitive, and the builder stage counts too
-# expect: JL901
+# expect: JL901, JL906
 maintainer build-team@example.com
 WORKDIR /src
 COPY go.mod go.sum ./

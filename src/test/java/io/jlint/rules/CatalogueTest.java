@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jlint.dockerfile.model.Dockerfile;
+import io.jlint.engine.Config;
+import io.jlint.engine.ConfigLoader;
 import io.jlint.engine.Finding;
 import io.jlint.engine.Rule;
 import io.jlint.engine.RuleCatalogue;
 import io.jlint.engine.RuleInfo;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -149,7 +152,22 @@ class CatalogueTest {
         }
     }
 
+    /**
+     * The configuration the examples run with: a {@code ```yaml} block of the Fix section whose first line is
+     * {@code # .jlint.yaml} (for rules that only act when configured, such as trusted registries), else the defaults.
+     */
+    private static Config exampleConfig(RuleDoc doc) {
+        for (String yaml : doc.blocks("Fix", "yaml")) {
+            if (yaml.startsWith("# .jlint.yaml")) {
+                return new ConfigLoader(RuleCatalogue.standard(), null)
+                        .parse(doc.file() + " ## Fix", yaml.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return Config.defaults();
+    }
+
     private static void runExamples(String id, RuleDoc doc, List<String> problems) {
+        Config config = exampleConfig(doc);
         for (String section : List.of("Bad", "Good")) {
             List<String> blocks = doc.blocks(section, "dockerfile");
             if (blocks.isEmpty()) {
@@ -159,7 +177,7 @@ class CatalogueTest {
                 String where = doc.file() + " ## " + section + " block " + (i + 1);
                 List<Finding> findings;
                 try {
-                    findings = RuleTesting.lint(RuleTesting.parse(where, blocks.get(i)));
+                    findings = RuleTesting.lint(RuleTesting.parse(where, blocks.get(i)), config);
                 } catch (RuntimeException e) {
                     problems.add(where + ": " + e.getMessage());
                     continue;

@@ -1,0 +1,54 @@
+package io.jlint.rules.dockerfile;
+
+import com.google.auto.service.AutoService;
+import io.jlint.dockerfile.model.Dockerfile;
+import io.jlint.dockerfile.model.Instruction;
+import io.jlint.engine.Category;
+import io.jlint.engine.FindingSink;
+import io.jlint.engine.Rule;
+import io.jlint.engine.RuleContext;
+import io.jlint.engine.RuleInfo;
+import io.jlint.engine.Severity;
+import io.jlint.rules.dockerfile.support.Variables;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code EXPOSE 80/TCP}: Docker lower-cases the protocol; write it lower-case. */
+@AutoService(Rule.class)
+@RuleInfo(id = "JL811", name = "expose-protocol-casing", category = Category.MAINTAINABILITY,
+        severity = Severity.STYLE,
+        summary = "EXPOSE writes the protocol in upper or mixed case (e.g. 80/TCP)",
+        equivalents = {"buildkit:ExposeProtoCasing"})
+public final class Jl811ExposeProtocolCasing implements Rule<Dockerfile> {
+
+    private static final Pattern SPEC = Pattern.compile("\\d+(?:-\\d+)?/(tcp|udp|sctp)", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public Class<Dockerfile> subjectType() {
+        return Dockerfile.class;
+    }
+
+    @Override
+    public void check(Dockerfile df, RuleContext ctx, FindingSink out) {
+        Variables vars = Variables.of(df);
+        for (Instruction in : df.instructions()) {
+            if (!(in instanceof Instruction.Expose expose)) {
+                continue;
+            }
+            for (String raw : expose.ports()) {
+                String v = vars.at(expose).resolve(raw);
+                if (v == null) {
+                    continue;
+                }
+                Matcher m = SPEC.matcher(v.trim());
+                if (m.matches() && !m.group(1).equals(m.group(1).toLowerCase(Locale.ROOT))) {
+                    String fixed = v.trim().substring(0, m.start(1)) + m.group(1).toLowerCase(Locale.ROOT);
+                    out.report(expose.span(), "EXPOSE " + v.trim() + " writes the protocol in upper case; Docker "
+                            + "stores it lower-case, so write " + fixed);
+                    break;
+                }
+            }
+        }
+    }
+}

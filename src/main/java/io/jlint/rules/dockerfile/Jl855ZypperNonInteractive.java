@@ -1,0 +1,51 @@
+package io.jlint.rules.dockerfile;
+
+import com.google.auto.service.AutoService;
+import io.jlint.dockerfile.model.Dockerfile;
+import io.jlint.dockerfile.model.Instruction;
+import io.jlint.engine.Category;
+import io.jlint.engine.FindingSink;
+import io.jlint.engine.Rule;
+import io.jlint.engine.RuleContext;
+import io.jlint.engine.RuleInfo;
+import io.jlint.engine.Severity;
+import io.jlint.rules.dockerfile.support.PackageManagers;
+import java.util.HashSet;
+import java.util.Set;
+
+/** zypper install/remove/update/patch without {@code -n}/{@code --non-interactive} or {@code -y}. */
+@AutoService(Rule.class)
+@RuleInfo(id = "JL855", name = "zypper-missing-non-interactive", category = Category.CORRECTNESS,
+        severity = Severity.WARNING,
+        summary = "zypper install without --non-interactive (or -y) stops the build at its prompt",
+        equivalents = {"hadolint:DL3034"})
+public final class Jl855ZypperNonInteractive implements Rule<Dockerfile> {
+
+    @Override
+    public Class<Dockerfile> subjectType() {
+        return Dockerfile.class;
+    }
+
+    @Override
+    public void check(Dockerfile df, RuleContext ctx, FindingSink out) {
+        Set<Instruction> seen = new HashSet<>();
+        for (Hygiene.Call c : Hygiene.calls(df, df.stages())) {
+            PackageManagers.Invocation inv = c.invocation();
+            if (inv.manager() != PackageManagers.Manager.ZYPPER) {
+                continue;
+            }
+            PackageManagers.Action a = inv.action();
+            boolean prompts = a == PackageManagers.Action.INSTALL || a == PackageManagers.Action.UPGRADE
+                    || a == PackageManagers.Action.REMOVE;
+            if (!prompts || inv.hasOption("-n", "--non-interactive", "-y", "--no-confirm", "-D", "--dry-run")
+                    || Hygiene.fedByPipe(c) || seen.contains(c.run())
+                    || inv.args().stream().anyMatch(w -> !w.literal() && w.value().startsWith("$"))) {
+                continue;
+            }
+            seen.add(c.run());
+            out.report(c.run().span(), "`" + CacheChain.shortText(inv) + "`" + CacheChain.atLine(c.run(), c.command())
+                    + " asks for confirmation and the build cannot answer: write `zypper --non-interactive "
+                    + inv.subcommand() + " …`");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.jlint.rules.dockerfile;
+
+import com.google.auto.service.AutoService;
+import io.jlint.engine.Category;
+import io.jlint.engine.Rule;
+import io.jlint.engine.RuleInfo;
+import io.jlint.engine.Severity;
+import io.jlint.rules.dockerfile.support.PackageCache;
+import io.jlint.rules.dockerfile.support.PackageManagers;
+import io.jlint.rules.dockerfile.support.RunFacts;
+import java.util.List;
+
+/** composer install/update/require in a layer that reaches the image, leaving composer's cache behind. */
+@AutoService(Rule.class)
+@RuleInfo(id = "JL859", name = "composer-cache-kept", category = Category.IMAGE_SIZE, severity = Severity.INFO,
+        summary = "composer install leaves composer's download cache in the layer")
+public final class Jl859ComposerCacheKept extends CacheLeftRule {
+
+    @Override
+    boolean concerns(PackageCache cache) {
+        return cache == PackageCache.COMPOSER;
+    }
+
+    @Override
+    String message(RunFacts run, List<RunFacts.FillAt> left) {
+        PackageManagers.Invocation inv = left.get(0).fill().invocation();
+        return "`" + CacheChain.shortText(inv) + "`" + CacheChain.at(run, inv.command())
+                + " keeps downloaded package archives in composer's cache in this layer: add `--no-cache`, or"
+                + " `&& composer clear-cache` at the end of this RUN";
+    }
+}

@@ -1,0 +1,6 @@
+# expect: JL600 "ubuntu:latest"
+FROM ubuntu
+RUN useradd --system --create-home app
+USER app
+WORKDIR /home/app
+CMD ["bash"]

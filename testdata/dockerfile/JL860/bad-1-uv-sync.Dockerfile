@@ -1,0 +1,9 @@
+FROM python:3.12-slim
+COPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/uv
+WORKDIR /app
+COPY pyproject.toml uv.lock ./
+# expect: JL860
+RUN uv sync --frozen --no-dev
+COPY . .
+USER nobody
+CMD ["/app/.venv/bin/python", "-m", "app"]

@@ -1,0 +1,12 @@
+# expect: JL904 "'builder'"
+FROM golang:1.22 AS Builder
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN go build -o /out/app .
+
+FROM alpine:3.20
+COPY --from=Builder /out/app /usr/local/bin/app
+USER nobody
+CMD ["app"]

@@ -1,0 +1,12 @@
+# expect: JL905 "FROM … AS build"
+FROM golang:1.22 as build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN go build -o /out/app .
+
+FROM alpine:3.20
+COPY --from=build /out/app /usr/local/bin/app
+USER nobody
+CMD ["app"]

@@ -1,0 +1,7 @@
+from alpine:3.20
+run apk add --no-cache curl
+workdir /app
+# expect: JL906 "write copy"
+COPY . .
+user nobody
+cmd ["sh"]
