@@ -137,6 +137,7 @@ public final class FixApplier {
                 unfixed.add(new Unfixed(f.rule(), originalLine(f, history, originalLines, text), f.message(), null));
             }
         }
+        unfixed = new ArrayList<>(new java.util.LinkedHashSet<>(unfixed));
         unfixed.sort(Comparator.comparingInt(Unfixed::line).thenComparing(Unfixed::rule));
         return new Result(path, source, text, applied, unfixed, rounds);
     }

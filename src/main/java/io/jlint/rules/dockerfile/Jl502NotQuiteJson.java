@@ -1,7 +1,9 @@
 package io.jlint.rules.dockerfile;
 
 import com.google.auto.service.AutoService;
+import io.jlint.dockerfile.model.CommandLine;
 import io.jlint.dockerfile.model.Dockerfile;
+import io.jlint.dockerfile.model.Instruction;
 import io.jlint.engine.Category;
 import io.jlint.engine.FindingSink;
 import io.jlint.engine.Rule;
@@ -10,8 +12,6 @@ import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
 import io.jlint.fix.ExecFormConverter;
 import io.jlint.fix.FixAttempt;
-import io.jlint.dockerfile.model.CommandLine;
-import io.jlint.dockerfile.model.Instruction;
 import java.util.List;
 
 /**
