@@ -79,6 +79,11 @@ public final class FixCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "STAGE", description = "the stage that is built (name or index)")
     private String target;
 
+    @Option(names = "--context", paramLabel = "DIR",
+            description = "the build context (read, never written): lets jlint fix check which files a dependency"
+                    + " install reads before moving it ahead of the source copy (JL101)")
+    private Path context;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -96,7 +101,10 @@ public final class FixCommand implements Callable<Integer> {
         ConfigLoader loader = new ConfigLoader(catalogue, config);
         Config cfg = new ConfigOverrides(Set.of(), java.util.Map.of(), false, null, target)
                 .applyTo(loader.configFor(path));
-        FixApplier.Result result = new FixApplier(new Engine(catalogue)).fix(file, source, cfg, onlyIds);
+        if (context != null && !Files.isDirectory(context)) {
+            throw new InputException(context.toString(), "the build context is not a directory");
+        }
+        FixApplier.Result result = new FixApplier(new Engine(catalogue)).fix(file, source, cfg, onlyIds, context);
 
         for (FixApplier.Applied a : result.applied()) {
             err.println(file + ":" + a.line() + ": fixed [" + a.rule() + "] " + a.description());
@@ -104,6 +112,10 @@ public final class FixCommand implements Callable<Integer> {
         for (FixApplier.Unfixed u : result.unfixed()) {
             err.println(file + ":" + u.line() + ": not fixed [" + u.rule() + "] " + u.message()
                     + (u.reason() != null ? " (jlint fix refused its fix: " + u.reason() + ")" : ""));
+        }
+        if (context == null && result.unfixed().stream().anyMatch(u -> u.rule().equals("JL101"))) {
+            err.println("jlint: moving a dependency install before the source copy (JL101) needs the build context:"
+                    + " give --context DIR");
         }
         err.println("jlint: " + file + ": " + result.applied().size() + " fix" + (result.applied().size() == 1 ? ""
                 : "es") + " applied, " + result.unfixed().size() + " fixable finding"

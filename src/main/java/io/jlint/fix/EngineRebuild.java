@@ -119,7 +119,7 @@ public final class EngineRebuild {
         byte[] bytes = DockerfileParser.read(r.dockerfile(), display);
         String source = DockerfileParser.parse(display, bytes).source();
         Engine lint = Engine.standard();
-        FixApplier.Result fixed = new FixApplier(lint).fix(display, source, r.config(), null);
+        FixApplier.Result fixed = new FixApplier(lint).fix(display, source, r.config(), null, r.context());
 
         Path work;
         try {

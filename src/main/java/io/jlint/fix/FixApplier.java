@@ -67,8 +67,16 @@ public final class FixApplier {
      * @throws InputException when the source itself does not parse
      */
     public Result fix(String path, String source, Config config, Set<String> only) {
+        return fix(path, source, config, only, null);
+    }
+
+    /**
+     * Fixes {@code source} whose build context is {@code context} (null: unknown; fixes that must see the
+     * context, such as moving a dependency install before the source copy, are then not offered).
+     */
+    public Result fix(String path, String source, Config config, Set<String> only, java.nio.file.Path context) {
         Dockerfile original = DockerfileParser.parse(path, source);
-        List<Finding> baseline = engine.lint(original, config);
+        List<Finding> baseline = lint(original, config, context);
         Map<String, Integer> baseCounts = counts(baseline);
         LineIndex originalLines = original.lines();
 
@@ -95,12 +103,12 @@ public final class FixApplier {
             rounds++;
             candidates.sort(Comparator.comparingInt(FixApplier::firstOffset).thenComparing(Finding::rule));
             List<Finding> chosen = nonOverlapping(candidates);
-            Step step = tryApply(text, chosen, original, baseCounts, path, config);
+            Step step = tryApply(text, chosen, original, baseCounts, path, config, context);
             if (step.problem() != null) {
                 // find the culprits one at a time; apply the first that passes
                 step = null;
                 for (Finding f : chosen) {
-                    Step one = tryApply(text, List.of(f), original, baseCounts, path, config);
+                    Step one = tryApply(text, List.of(f), original, baseCounts, path, config, context);
                     if (one.problem() == null) {
                         step = one;
                         chosen = List.of(f);
@@ -146,7 +154,7 @@ public final class FixApplier {
     }
 
     private Step tryApply(String text, List<Finding> fixes, Dockerfile original, Map<String, Integer> baseCounts,
-                          String path, Config config) {
+                          String path, Config config, java.nio.file.Path context) {
         String next = apply(text, edits(fixes));
         Dockerfile df;
         try {
@@ -160,7 +168,7 @@ public final class FixApplier {
         if (!diffs.isEmpty()) {
             return new Step(next, df, null, "the result would build differently: " + diffs.get(0));
         }
-        List<Finding> findings = engine.lint(df, config);
+        List<Finding> findings = lint(df, config, context);
         Map<String, Integer> counts = counts(findings);
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             if (e.getValue() > baseCounts.getOrDefault(e.getKey(), 0)) {
@@ -174,6 +182,10 @@ public final class FixApplier {
             }
         }
         return new Step(next, df, findings, null);
+    }
+
+    private List<Finding> lint(Dockerfile df, Config config, java.nio.file.Path context) {
+        return context == null ? engine.lint(df, config) : engine.lint(df, config, context);
     }
 
     private static Map<String, Integer> counts(List<Finding> findings) {

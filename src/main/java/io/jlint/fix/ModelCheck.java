@@ -219,7 +219,7 @@ public final class ModelCheck {
     }
 
     /** A command that only removes package-manager caches or downloaded archives. */
-    static boolean isCleanup(SimpleCommand sc) {
+    public static boolean isCleanup(SimpleCommand sc) {
         if (sc.inSubstitution() || !sc.redirects().isEmpty() || !sc.assignments().isEmpty()) {
             return false;
         }

@@ -207,9 +207,12 @@ class CatalogueTest {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
                 String name = p.getFileName().toString();
+                if (Files.isDirectory(p) && name.matches("fix-[\\w.-]+\\.context")) {
+                    continue; // the build context of a fix pair
+                }
                 if (!TESTDATA_FILE.matcher(name).matches() || Files.isDirectory(p)) {
                     problems.add(p + ": unexpected file (allowed: bad-*.Dockerfile, good-*.Dockerfile, "
-                            + "fix-*.Dockerfile, fix-*.expected.Dockerfile, .jlint.yaml)");
+                            + "fix-*.Dockerfile, fix-*.expected.Dockerfile, fix-*.context/, .jlint.yaml)");
                     continue;
                 }
                 String text = Files.readString(p);

@@ -104,6 +104,13 @@ public final class RuleTesting {
         }
     }
 
+    /** The build context of a fix pair: the folder {@code fix-NAME.context} next to it, or null. */
+    public static Path contextOf(Path input) {
+        String name = input.getFileName().toString();
+        Path dir = input.resolveSibling(name.substring(0, name.length() - ".Dockerfile".length()) + ".context");
+        return Files.isDirectory(dir) ? dir : null;
+    }
+
     public static Path expectedOf(Path input) {
         String name = input.getFileName().toString();
         return input.resolveSibling(name.substring(0, name.length() - ".Dockerfile".length()) + EXPECTED_SUFFIX);
