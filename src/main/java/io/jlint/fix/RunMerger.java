@@ -130,16 +130,17 @@ public final class RunMerger {
             if (s == null) {
                 return where + " has shell text jlint does not fully understand";
             }
-            if (!Edits.nothingAfterScript(df, s, r.span().endOffset())) {
-                return where + " ends with a shell comment";
+            String trailing = df.source().substring(Edits.scriptEnd(s), r.span().endOffset()).strip();
+            if (trailing.equals("&") || i < runs.size() - 1 && Edits.endsInBackground(s.root())) {
+                return where + " ends with a command sent to the background (&)";
+            }
+            if (!trailing.isEmpty() && !trailing.equals(";")) {
+                return where + " ends with a shell comment or other trailing text";
             }
             if (i < runs.size() - 1) {
                 String state = statefulCommand(s);
                 if (state != null) {
                     return where + " runs " + state + ", whose effect would carry over into the next RUN's commands";
-                }
-                if (Edits.endsInBackground(s.root())) {
-                    return where + " ends with a command sent to the background (&)";
                 }
             }
         }
