@@ -3,11 +3,13 @@
 # run: jlint through the launcher (CDS archive, C1, SerialGC), jlint as a plain `java -jar`, and the npm peers
 # dockerfile-utils and dockerfilelint (installed into bench/.peers when missing).
 #
-#   bench/startup.sh [-r RUNS] [FILE...]
+#   bench/startup.sh [-r RUNS] [FILE...]        (BENCH_TIMER=loop: the date loop even when hyperfine is there)
 #
 # Default files: a Dockerfile from testdata/ and a mid-size (4 KB) file of the shared corpus. Uses hyperfine
 # (installed with apt-get when missing and possible), else a loop over `date +%s%N`. Figures: ms per run,
-# median and min over RUNS runs after 3 warm-up runs. Raw results go to bench/out/. Not part of CI.
+# wall time median and min over RUNS runs after 3 warm-up runs, and CPU time (user + system, all threads,
+# mean): on a busy machine CPU time shows the work when wall time mostly shows the wait for a core.
+# Raw results go to bench/out/. Not part of CI.
 set -euo pipefail
 cd "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")/.."
 root=$PWD
@@ -16,7 +18,8 @@ runs=30
 if [[ ${1:-} == -r ]]; then runs=$2; shift 2; fi
 files=("$@")
 if (( ${#files[@]} == 0 )); then
-  for f in testdata/dockerfile/example.Dockerfile src/cds/Dockerfile; do
+  for f in testdata/dockerfile/example.Dockerfile testdata/dockerfile/JL901/bad-2-multistage.Dockerfile \
+      src/cds/Dockerfile; do
     [[ -f $f ]] && { files+=("$f"); break; }
   done
   corpus=${JLINT_SHARED:-$root/../shared}/corpus/files/docker-library__python__3.15-rc__alpine3.24__Dockerfile
@@ -58,17 +61,24 @@ if ! command -v hyperfine >/dev/null && command -v apt-get >/dev/null; then
   fi
 fi
 
-# time_loop NAME CMD...: RUNS runs (after 3 warm-ups), prints "median min" in ms
+use_hyperfine=0
+if command -v hyperfine >/dev/null && [[ ${BENCH_TIMER:-} != loop ]]; then use_hyperfine=1; fi
+
+# time_loop CMD...: RUNS runs (after 3 warm-ups); prints "median min cpu" in ms (cpu: mean user+sys)
 time_loop() {
-  local i s e ts=()
+  local i s e real user sys ts=() cpu=0
   for ((i = 0; i < 3; i++)); do "$@" >/dev/null 2>&1 || true; done
   for ((i = 0; i < runs; i++)); do
-    s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
+    s=$(date +%s%N)
+    { TIMEFORMAT='%3R %3U %3S'; time "$@" >/dev/null 2>&1 || true; } 2> bench/out/startup-time
+    e=$(date +%s%N)
+    read -r real user sys < bench/out/startup-time
     ts+=($(( (e - s) / 1000 )))
+    cpu=$(awk -v c="$cpu" -v u="$user" -v s="$sys" 'BEGIN { print c + (u + s) * 1000 }')
   done
-  printf '%s\n' "${ts[@]}" | sort -n | awk '{a[NR] = $1} END {
+  printf '%s\n' "${ts[@]}" | sort -n | awk -v cpu="$cpu" -v n="$runs" '{a[NR] = $1} END {
     m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
-    printf "%.1f %.1f\n", m / 1000, a[1] / 1000 }'
+    printf "%.1f %.1f %.1f\n", m / 1000, a[1] / 1000, cpu / n }'
 }
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
@@ -76,7 +86,7 @@ printf '# jlint start-up benchmark, %s, %s, %s cores, load %s\n' "$(date -u '+%Y
   "$(uname -m)" "$(nproc 2>/dev/null || echo '?')" "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 printf '# java: %s; node: %s; %s runs each, after 3 warm-up runs\n' \
   "$("$java_cmd" -version 2>&1 | head -1)" "$( [[ -n $node_cmd ]] && node --version || echo none)" "$runs"
-if command -v hyperfine >/dev/null; then printf '# timer: %s\n' "$(hyperfine --version)"; else echo '# timer: date +%s%N loop'; fi
+if (( use_hyperfine )); then printf '# timer: %s\n' "$(hyperfine --version)"; else echo '# timer: date +%s%N loop'; fi
 
 for f in "${files[@]}"; do
   names=(jlint "java -jar")
@@ -84,19 +94,19 @@ for f in "${files[@]}"; do
   if [[ -n $node_cmd && -f $utils ]]; then names+=(dockerfile-utils); cmds+=("node $utils lint $f"); fi
   if [[ -n $node_cmd && -f $dfl ]]; then names+=(dockerfilelint); cmds+=("node $dfl $f"); fi
   printf '\n%s (%s bytes)\n' "${f#"$root"/}" "$(wc -c < "$f")"
-  printf '%-18s %10s %10s\n' tool 'median ms' 'min ms'
-  if command -v hyperfine >/dev/null; then
+  printf '%-18s %10s %10s %10s\n' tool 'median ms' 'min ms' 'cpu ms'
+  if (( use_hyperfine )); then
     csv=bench/out/startup-$stamp-$(basename "$f").csv
     args=()
     for i in "${!cmds[@]}"; do args+=(-n "${names[$i]}" "${cmds[$i]}"); done
     hyperfine -N -i -w 3 -r "$runs" --style none --export-csv "$csv" "${args[@]}" >/dev/null 2>&1
-    # command,mean,stddev,median,user,system,min,max (seconds)
-    awk -F, 'NR > 1 { printf "%-18s %10.1f %10.1f\n", $1, $4 * 1000, $7 * 1000 }' "$csv"
+    # command,mean,stddev,median,user,system,min,max (seconds; user and system are means)
+    awk -F, 'NR > 1 { printf "%-18s %10.1f %10.1f %10.1f\n", $1, $4 * 1000, $7 * 1000, ($5 + $6) * 1000 }' "$csv"
   else
     for i in "${!cmds[@]}"; do
       # shellcheck disable=SC2086
-      read -r med min < <(time_loop ${cmds[$i]})
-      printf '%-18s %10s %10s\n' "${names[$i]}" "$med" "$min"
+      read -r med min cpu < <(time_loop ${cmds[$i]})
+      printf '%-18s %10s %10s %10s\n' "${names[$i]}" "$med" "$min" "$cpu"
     done
   fi
 done
