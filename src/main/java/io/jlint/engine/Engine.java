@@ -41,6 +41,14 @@ public final class Engine {
         return check(dockerfile, dockerfile.path(), config, Suppressions.of(dockerfile, catalogue));
     }
 
+    /**
+     * Lints a Dockerfile whose build context is known ({@link RuleContext#buildContext()}): the same findings, and
+     * fixes that need to see the context (a reorder that must know the manifests) can be offered.
+     */
+    public List<Finding> lint(Dockerfile dockerfile, Config config, java.nio.file.Path buildContext) {
+        return check(dockerfile, dockerfile.path(), config, Suppressions.of(dockerfile, catalogue), buildContext);
+    }
+
     /** Checks any subject (an image model, say) without suppressions. */
     public List<Finding> check(Object subject, String path, Config config) {
         return check(subject, path, config, Suppressions.NONE);
@@ -53,6 +61,11 @@ public final class Engine {
      * @throws RuleFailure when a rule throws (a bug: the caller reports an internal error)
      */
     public List<Finding> check(Object subject, String path, Config config, Suppressions suppressions) {
+        return check(subject, path, config, suppressions, null);
+    }
+
+    private List<Finding> check(Object subject, String path, Config config, Suppressions suppressions,
+                                java.nio.file.Path buildContext) {
         Objects.requireNonNull(subject, "subject");
         Set<String> ignored = new HashSet<>();
         for (String s : config.ignored()) {
@@ -68,7 +81,7 @@ public final class Engine {
                 severities.put(info.id(), v);
             }
         });
-        RuleContext context = new Context(config);
+        RuleContext context = new Context(config, buildContext);
         List<Finding> out = new ArrayList<>();
         for (Rule<?> rule : catalogue.rules()) {
             RuleInfo info = rule.info();
@@ -91,7 +104,7 @@ public final class Engine {
         rule.check(rule.subjectType().cast(subject), context, sink);
     }
 
-    private record Context(Config config) implements RuleContext {
+    private record Context(Config config, java.nio.file.Path buildContext) implements RuleContext {
     }
 
     /** Makes findings from a rule's reports; a malformed report is the rule's bug and fails the rule. */

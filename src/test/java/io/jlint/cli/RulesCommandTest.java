@@ -18,7 +18,7 @@ class RulesCommandTest {
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().startsWith("ID "), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("JL901 +maintainer-deprecated +maintainability +warning "
-                + "+no +MAINTAINER is deprecated.*")), r.out());
+                + "+yes +MAINTAINER is deprecated.*")), r.out());
     }
 
     @Test
@@ -43,7 +43,7 @@ class RulesCommandTest {
     void markdownTable() {
         String md = Cli.run("rules", "--format", "markdown").out();
         assertTrue(md.startsWith("| ID | Name | Category | Severity | Fixable | Summary |\n"), md);
-        assertTrue(md.contains("| JL901 | maintainer-deprecated | maintainability | warning | no |"), md);
+        assertTrue(md.contains("| JL901 | maintainer-deprecated | maintainability | warning | yes |"), md);
     }
 
     @Test

@@ -39,6 +39,9 @@ import org.junit.jupiter.api.TestFactory;
  * <li>for Dockerfile rules, {@code testdata/dockerfile/<ID>/} holds {@code bad-*.Dockerfile} files (each declaring
  *     the rule with {@code # expect:}) and {@code good-*.Dockerfile} files (not expecting it), and nothing but
  *     {@code fix-*.Dockerfile}, {@code fix-*.expected.Dockerfile} and a {@code .jlint.yaml};</li>
+ * <li>a rule with {@code fixable=true} has at least one fix pair ({@code fix-NAME.Dockerfile} with its
+ *     {@code fix-NAME.expected.Dockerfile}; {@code FixPairsTest} runs them), every input has its expected file and
+ *     every expected file its input; a rule that is not fixable has no fix files;</li>
  * <li>for image rules (subject {@link ImageModel}), every {@code ```yaml} block of Bad is an image spec
  *     ({@link ImageSpec}) whose image gives the rule's finding, and every one of Good gives none of it;
  *     {@code testdata/image/<ID>/} holds {@code bad-*.yaml} specs (each expecting the rule) and {@code good-*.yaml}
@@ -83,6 +86,7 @@ class CatalogueTest {
             checkDoc(r, problems);
             if (dockerfileRule(r)) {
                 checkTestdata(r.info().id(), problems);
+                checkFixPairs(r.info(), problems);
             }
             if (imageRule(r)) {
                 checkImageTestdata(r.info().id(), problems);
@@ -292,9 +296,12 @@ class CatalogueTest {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
                 String name = p.getFileName().toString();
+                if (Files.isDirectory(p) && name.matches("fix-[\\w.-]+\\.context")) {
+                    continue; // the build context of a fix pair
+                }
                 if (!TESTDATA_FILE.matcher(name).matches() || Files.isDirectory(p)) {
                     problems.add(p + ": unexpected file (allowed: bad-*.Dockerfile, good-*.Dockerfile, "
-                            + "fix-*.Dockerfile, fix-*.expected.Dockerfile, .jlint.yaml)");
+                            + "fix-*.Dockerfile, fix-*.expected.Dockerfile, fix-*.context/, .jlint.yaml)");
                     continue;
                 }
                 String text = Files.readString(p);
@@ -316,6 +323,40 @@ class CatalogueTest {
         }
         if (good == 0) {
             problems.add(dir + "/ has no good-*.Dockerfile");
+        }
+    }
+
+    private static void checkFixPairs(RuleInfo info, List<String> problems) throws IOException {
+        Path dir = RuleTesting.TESTDATA.resolve(info.id());
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        int pairs = 0;
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith("fix-") || !name.endsWith(".Dockerfile")) {
+                    continue;
+                }
+                if (!info.fixable()) {
+                    problems.add(p + ": the rule is not fixable (fixable=false), so it has no fix pairs");
+                } else if (name.endsWith(RuleTesting.EXPECTED_SUFFIX)) {
+                    String input = name.substring(0, name.length() - RuleTesting.EXPECTED_SUFFIX.length())
+                            + ".Dockerfile";
+                    if (!Files.isRegularFile(dir.resolve(input))) {
+                        problems.add(p + ": an expected fix result without its input " + input);
+                    }
+                } else if (!Files.isRegularFile(RuleTesting.expectedOf(p))) {
+                    problems.add(p + ": a fix input without its expected result "
+                            + RuleTesting.expectedOf(p).getFileName());
+                } else {
+                    pairs++;
+                }
+            }
+        }
+        if (info.fixable() && pairs == 0) {
+            problems.add(dir + "/ has no fix pair (fix-NAME.Dockerfile + fix-NAME.expected.Dockerfile), but the rule"
+                    + " is fixable");
         }
     }
 

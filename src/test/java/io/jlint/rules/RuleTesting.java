@@ -63,14 +63,56 @@ public final class RuleTesting {
         return problems;
     }
 
-    /** Every {@code *.Dockerfile} under testdata/dockerfile, sorted. */
+    /**
+     * Every {@code *.Dockerfile} under testdata/dockerfile, sorted, except the fix pairs ({@code fix-*}): those
+     * are inputs and outputs of {@code jlint fix}, checked by {@code FixPairsTest}, and carry no markers.
+     */
     static List<Path> testFiles() throws IOException {
         if (!Files.isDirectory(TESTDATA)) {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(TESTDATA)) {
-            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".Dockerfile"))
+            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".Dockerfile")
+                            && !p.getFileName().toString().startsWith("fix-"))
                     .sorted().toList();
         }
+    }
+
+    /** A fix pair: {@code fix-NAME.Dockerfile} and the {@code fix-NAME.expected.Dockerfile} it must become. */
+    public record FixPair(String rule, Path input, Path expected) {
+        @Override
+        public String toString() {
+            return input.toString().replace('\\', '/');
+        }
+    }
+
+    public static final String EXPECTED_SUFFIX = ".expected.Dockerfile";
+
+    /** Every fix pair under testdata/dockerfile (inputs without their expected file are left to CatalogueTest). */
+    public static List<FixPair> fixPairs() throws IOException {
+        if (!Files.isDirectory(TESTDATA)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(TESTDATA)) {
+            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().startsWith("fix-")
+                            && p.getFileName().toString().endsWith(".Dockerfile")
+                            && !p.getFileName().toString().endsWith(EXPECTED_SUFFIX))
+                    .sorted()
+                    .map(p -> new FixPair(p.getParent().getFileName().toString(), p, expectedOf(p)))
+                    .filter(fp -> Files.isRegularFile(fp.expected()))
+                    .toList();
+        }
+    }
+
+    /** The build context of a fix pair: the folder {@code fix-NAME.context} next to it, or null. */
+    public static Path contextOf(Path input) {
+        String name = input.getFileName().toString();
+        Path dir = input.resolveSibling(name.substring(0, name.length() - ".Dockerfile".length()) + ".context");
+        return Files.isDirectory(dir) ? dir : null;
+    }
+
+    public static Path expectedOf(Path input) {
+        String name = input.getFileName().toString();
+        return input.resolveSibling(name.substring(0, name.length() - ".Dockerfile".length()) + EXPECTED_SUFFIX);
     }
 }

@@ -4,6 +4,7 @@ import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.engine.FindingSink;
 import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
+import io.jlint.fix.FixAttempt;
 import io.jlint.rules.dockerfile.support.PackageCache;
 import io.jlint.rules.dockerfile.support.RunFacts;
 import java.util.ArrayList;
@@ -27,6 +28,13 @@ abstract class CacheLeftRule implements Rule<Dockerfile> {
     /** The message for the caches left by one RUN (non-empty list, in command order). */
     abstract String message(RunFacts run, List<RunFacts.FillAt> left);
 
+    /**
+     * The fix for the caches left by one RUN, or null when the rule offers none. The default: none.
+     */
+    FixAttempt fix(Dockerfile df, CacheChain chain, RunFacts run, List<RunFacts.FillAt> left) {
+        return null;
+    }
+
     /** False when the rule has nothing to say about this Dockerfile at all. */
     boolean applies(Dockerfile df) {
         return true;
@@ -49,7 +57,10 @@ abstract class CacheLeftRule implements Rule<Dockerfile> {
                 }
             }
             if (!left.isEmpty()) {
-                out.report(run.run().span(), message(run, left));
+                String message = message(run, left);
+                FixAttempt fix = fix(df, chain, run, left);
+                out.report(run.run().span(), fix == null ? message : fix.message(message),
+                        fix == null ? null : fix.fix());
             }
         }
     }

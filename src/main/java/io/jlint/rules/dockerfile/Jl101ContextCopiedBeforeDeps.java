@@ -8,6 +8,7 @@ import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.FixAttempt;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Set;
         severity = Severity.WARNING,
         summary = "The build context or source files are copied before the dependency manifests are copied and the"
                 + " dependencies installed",
+        fixable = true,
         equivalents = {})
 public final class Jl101ContextCopiedBeforeDeps implements Rule<Dockerfile> {
 
@@ -34,7 +36,9 @@ public final class Jl101ContextCopiedBeforeDeps implements Rule<Dockerfile> {
     @Override
     public void check(Dockerfile df, RuleContext ctx, FindingSink out) {
         for (CacheOrder.DepFinding f : CacheOrder.analyze(df).deps()) {
-            out.report(f.copy().instruction().span(), message(f));
+            FixAttempt fix = DependencyReorder.fix(df, f, ctx == null ? null : ctx.buildContext());
+            out.report(f.copy().instruction().span(), fix == null ? message(f) : fix.message(message(f)),
+                    fix == null ? null : fix.fix());
         }
     }
 

@@ -14,6 +14,8 @@ import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.FixAttempt;
+import io.jlint.fix.RunMerger;
 import io.jlint.rules.dockerfile.support.PackageManagers;
 import io.jlint.rules.dockerfile.support.RunFacts;
 import java.util.ArrayDeque;
@@ -30,6 +32,7 @@ import java.util.Locale;
 @AutoService(Rule.class)
 @RuleInfo(id = "JL201", name = "consecutive-runs", category = Category.UNMERGED_RUN, severity = Severity.INFO,
         summary = "Consecutive short RUN instructions make a layer each where one would do",
+        fixable = true,
         equivalents = {"hadolint:DL3059"})
 public final class Jl201ConsecutiveRuns implements Rule<Dockerfile> {
 
@@ -60,15 +63,21 @@ public final class Jl201ConsecutiveRuns implements Rule<Dockerfile> {
                     PackageManagers.Invocation inst = CacheChain.installOf(rf, family);
                     String advice = inst == null ? "merge the two RUNs"
                             : CacheChain.updateAloneAdvice(family, CacheChain.shortText(inst), "this RUN");
-                    out.report(r.span(), "the RUN at line " + p.line() + " only runs `"
+                    FixAttempt fix = merge(df, p, r);
+                    out.report(r.span(), fix.message("the RUN at line " + p.line() + " only runs `"
                             + CacheChain.updateCommand(family) + "`, a layer of package index that goes stale in the"
-                            + " build cache: delete that RUN; " + advice);
+                            + " build cache: delete that RUN; " + advice), fix.fix());
                 } else if (small(pf) && small(rf)) {
-                    out.report(r.span(), "this RUN and the RUN at line " + p.line() + " each make a layer where one"
-                            + " would do: join their commands with `&&` in one RUN");
+                    FixAttempt fix = merge(df, p, r);
+                    out.report(r.span(), fix.message("this RUN and the RUN at line " + p.line() + " each make a layer"
+                            + " where one would do: join their commands with `&&` in one RUN"), fix.fix());
                 }
             }
         }
+    }
+
+    private static FixAttempt merge(Dockerfile df, Instruction.Run p, Instruction.Run r) {
+        return RunMerger.merge(df, List.of(p, r), "merge this RUN into the RUN at line " + p.line());
     }
 
     /** True when R directly follows P (comments aside) and both can be joined: same flags, POSIX shell form. */

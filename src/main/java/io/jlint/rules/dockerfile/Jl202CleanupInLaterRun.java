@@ -3,6 +3,8 @@ package io.jlint.rules.dockerfile;
 import com.google.auto.service.AutoService;
 import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.dockerfile.model.Span;
+import io.jlint.dockerfile.shell.ShellNode;
+import io.jlint.dockerfile.shell.ShellScript;
 import io.jlint.dockerfile.shell.SimpleCommand;
 import io.jlint.engine.Category;
 import io.jlint.engine.FindingSink;
@@ -10,6 +12,9 @@ import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.Edit;
+import io.jlint.fix.Fix;
+import io.jlint.fix.FixAttempt;
 import io.jlint.rules.dockerfile.support.PackageCache;
 import io.jlint.rules.dockerfile.support.PackageManagers;
 import io.jlint.rules.dockerfile.support.RunFacts;
@@ -25,7 +30,8 @@ import java.util.Set;
  */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL202", name = "cleanup-in-later-run", category = Category.UNMERGED_RUN, severity = Severity.WARNING,
-        summary = "A RUN cleans up caches or downloads that an earlier RUN left in its own layer")
+        summary = "A RUN cleans up caches or downloads that an earlier RUN left in its own layer",
+        fixable = true)
 public final class Jl202CleanupInLaterRun implements Rule<Dockerfile> {
 
     private static final Set<String> CLEANUP_PROGRAMS = Set.of("rm", "find", "set", "true", ":", "echo");
@@ -65,7 +71,8 @@ public final class Jl202CleanupInLaterRun implements Rule<Dockerfile> {
             if (cleanupOnly(run)) {
                 msg += ", and delete this RUN";
             }
-            out.report(run.run().span(), msg);
+            FixAttempt fix = move(df, chain, run, lcs);
+            out.report(run.run().span(), fix.message(msg), fix.fix());
         }
     }
 
@@ -158,5 +165,153 @@ public final class Jl202CleanupInLaterRun implements Rule<Dockerfile> {
                     .limit(4).toList());
         }
         return t;
+    }
+
+    /**
+     * Moves each late cleanup command to the end of the RUN(s) whose files it removes and takes it out of this RUN
+     * (the whole RUN goes when nothing else is left in it). Refused when a RUN in between still uses what is
+     * removed, when the command is not one of the RUN's own top-level commands on one line, or when taking it out
+     * of this RUN is not a clean cut of an {@code &&} list.
+     */
+    private static FixAttempt move(Dockerfile df, CacheChain chain, RunFacts run, List<CacheChain.LateCleanup> lcs) {
+        Map<SimpleCommand, List<RunFacts>> targets = new LinkedHashMap<>();
+        for (CacheChain.LateCleanup lc : lcs) {
+            if (lc.cache() != null && lc.cache().sameFamily(PackageCache.APT_LISTS) && !lc.exact()) {
+                return FixAttempt.refused("`" + text(df, lc.cleanup(), null) + "` does not remove the package lists;"
+                        + " add `rm -rf /var/lib/apt/lists/*` to the RUN at line " + lc.earlier().run().line());
+            }
+            List<RunFacts> t = targets.computeIfAbsent(lc.cleanup(), k -> new ArrayList<>());
+            if (!t.contains(lc.earlier())) {
+                t.add(lc.earlier());
+            }
+            String conflict = usedBetween(df, chain, lc);
+            if (conflict != null) {
+                return FixAttempt.refused(conflict);
+            }
+        }
+        List<Edit> edits = new ArrayList<>();
+        for (Map.Entry<SimpleCommand, List<RunFacts>> e : targets.entrySet()) {
+            SimpleCommand c = e.getKey();
+            if (!CacheFixes.topLevel(run.run(), c) || c.inSubstitution()) {
+                return FixAttempt.refused("the cleanup runs inside a nested shell script or substitution");
+            }
+            String cmd = df.source().substring(c.span().startOffset(), c.span().endOffset());
+            if (cmd.indexOf('\n') >= 0 || cmd.indexOf(df.escape()) >= 0 && cmd.indexOf(df.escape()) == cmd.length() - 1) {
+                return FixAttempt.refused("the cleanup command is written over several lines");
+            }
+            for (RunFacts earlier : e.getValue()) {
+                FixAttempt a = io.jlint.fix.Edits.appendCommand(df, earlier.run(), cmd, "");
+                if (!a.fixed()) {
+                    return FixAttempt.refused("the RUN at line " + earlier.run().line() + " cannot take it: "
+                            + a.refusal());
+                }
+                edits.addAll(a.fix().edits());
+            }
+        }
+        Edit removal = removal(df, run, targets.keySet());
+        if (removal == null) {
+            return FixAttempt.refused("the cleanup cannot be cut cleanly out of this RUN (it is not part of a plain"
+                    + " `&&` list)");
+        }
+        edits.add(removal);
+        List<Integer> lines = targets.values().stream().flatMap(List::stream).map(r -> r.run().line()).distinct()
+                .sorted().toList();
+        return FixAttempt.of(new Fix("move the cleanup to the end of the RUN" + (lines.size() == 1 ? " at line "
+                + lines.get(0) : "s at " + CacheChain.lines(lines)), edits));
+    }
+
+    /** Why moving the cleanup earlier would break a RUN in between, or null. */
+    private static String usedBetween(Dockerfile df, CacheChain chain, CacheChain.LateCleanup lc) {
+        boolean between = false;
+        for (RunFacts r : chain.runs) {
+            if (r == lc.earlier()) {
+                between = true;
+                continue;
+            }
+            if (r == lc.later()) {
+                break;
+            }
+            if (!between) {
+                continue;
+            }
+            if (lc.downloadedFile() != null) {
+                String f = lc.downloadedFile();
+                String base = f.substring(f.lastIndexOf('/') + 1);
+                if (r.run().node().original().contains(base)) {
+                    return "the RUN at line " + r.run().line() + " in between uses " + base;
+                }
+            } else {
+                for (SimpleCommand c : r.commands()) {
+                    var inv = PackageManagers.invocation(c);
+                    if (inv.isPresent() && inv.get().manager().system() == isSystem(lc.cache())) {
+                        return "the RUN at line " + r.run().line() + " in between runs "
+                                + CacheChain.shortText(inv.get()) + ", which may use the cache";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isSystem(PackageCache cache) {
+        return cache.sameFamily(PackageCache.APT_LISTS) || cache == PackageCache.APK || cache == PackageCache.RPM
+                || cache == PackageCache.ZYPPER;
+    }
+
+    /** The edit that takes {@code moved} out of the RUN, or null when it is not a clean cut. */
+    private static Edit removal(Dockerfile df, RunFacts run, java.util.Set<SimpleCommand> moved) {
+        List<SimpleCommand> own = new ArrayList<>();
+        for (ShellScript s : run.run().command().scripts()) {
+            for (SimpleCommand c : s.commands()) {
+                if (!c.words().isEmpty() || !c.assignments().isEmpty()) {
+                    own.add(c);
+                }
+            }
+        }
+        if (moved.containsAll(own) && run.run().command().scripts().size() == 1) {
+            return io.jlint.fix.Edits.deleteInstruction(df, run.run());
+        }
+        if (run.run().command().scripts().size() != 1) {
+            return null;
+        }
+        ShellNode root = run.run().command().scripts().get(0).root();
+        if (!(root instanceof ShellNode.AndOrList list) || list.operators().stream().anyMatch(o -> !o.equals("&&"))) {
+            return null;
+        }
+        List<ShellNode> el = list.elements();
+        int a = -1;
+        int b = -1;
+        for (int i = 0; i < el.size(); i++) {
+            ShellNode n = el.get(i);
+            if (n instanceof ShellNode.Pipeline p && p.elements().size() == 1) {
+                n = p.elements().get(0);
+            }
+            if (n instanceof SimpleCommand sc && moved.contains(sc)) {
+                if (a < 0) {
+                    a = i;
+                } else if (b != i - 1) {
+                    return null;
+                }
+                b = i;
+            }
+        }
+        if (a < 0 || b - a + 1 != moved.size()) {
+            return null;
+        }
+        int start;
+        int end;
+        if (b < el.size() - 1) {
+            start = el.get(a).span().startOffset();
+            end = el.get(b + 1).span().startOffset();
+        } else if (a > 0) {
+            start = el.get(a - 1).span().endOffset();
+            end = el.get(b).span().endOffset();
+        } else {
+            return null;
+        }
+        if (!io.jlint.fix.Edits.commentLines(df, start, end).isEmpty()) {
+            return null;
+        }
+        return io.jlint.fix.Edits.delete(start, end);
     }
 }

@@ -1,10 +1,12 @@
 package io.jlint.rules.dockerfile;
 
 import com.google.auto.service.AutoService;
+import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.engine.Category;
 import io.jlint.engine.Rule;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.FixAttempt;
 import io.jlint.rules.dockerfile.support.PackageCache;
 import io.jlint.rules.dockerfile.support.RunFacts;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.List;
 @AutoService(Rule.class)
 @RuleInfo(id = "JL301", name = "apt-lists-kept", category = Category.MISSING_CLEANUP, severity = Severity.WARNING,
         summary = "apt-get update leaves the package lists in the layer: remove /var/lib/apt/lists/* in the same RUN",
+        fixable = true,
         equivalents = {"hadolint:DL3009", "dockle:DKL-DI-0005"})
 public final class Jl301AptListsKept extends CacheLeftRule {
 
@@ -57,5 +60,16 @@ public final class Jl301AptListsKept extends CacheLeftRule {
                             + " /var/cache/apt");
         }
         return sb.toString();
+    }
+
+    @Override
+    FixAttempt fix(Dockerfile df, CacheChain chain, RunFacts run, List<RunFacts.FillAt> left) {
+        boolean lists = left.stream().anyMatch(f -> f.fill().cache() == PackageCache.APT_LISTS);
+        boolean archives = left.stream().anyMatch(f -> f.fill().cache() == PackageCache.APT_ARCHIVES);
+        if (lists) {
+            return CacheFixes.append(df, chain, run, "apt", archives ? "apt-get clean && rm -rf /var/lib/apt/lists/*"
+                    : "rm -rf /var/lib/apt/lists/*");
+        }
+        return CacheFixes.append(df, chain, run, null, "apt-get clean");
     }
 }

@@ -1,10 +1,12 @@
 package io.jlint.rules.dockerfile;
 
 import com.google.auto.service.AutoService;
+import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.engine.Category;
 import io.jlint.engine.Rule;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.FixAttempt;
 import io.jlint.rules.dockerfile.support.PackageCache;
 import io.jlint.rules.dockerfile.support.PackageManagers;
 import io.jlint.rules.dockerfile.support.RunFacts;
@@ -14,6 +16,7 @@ import java.util.List;
 @AutoService(Rule.class)
 @RuleInfo(id = "JL302", name = "apk-cache-kept", category = Category.MISSING_CLEANUP, severity = Severity.WARNING,
         summary = "apk add without --no-cache (or apk update) leaves the package index in /var/cache/apk",
+        fixable = true,
         equivalents = {"hadolint:DL3019", "trivy:DS025"})
 public final class Jl302ApkCacheKept extends CacheLeftRule {
 
@@ -40,5 +43,20 @@ public final class Jl302ApkCacheKept extends CacheLeftRule {
                 + (run.fills().stream().anyMatch(f -> f.fill().invocation().action()
                 == PackageManagers.Action.UPDATE_INDEX) ? " and drop `apk update`" : "")
                 + ", or add `&& rm -rf /var/cache/apk/*` at the end of this RUN";
+    }
+
+    @Override
+    FixAttempt fix(Dockerfile df, CacheChain chain, RunFacts run, List<RunFacts.FillAt> left) {
+        boolean update = left.stream().anyMatch(f -> f.fill().invocation().action()
+                == PackageManagers.Action.UPDATE_INDEX);
+        if (update) {
+            return CacheFixes.append(df, chain, run, "apk", "rm -rf /var/cache/apk/*");
+        }
+        FixAttempt later = CacheFixes.append(df, chain, run, "apk", "true");
+        if (!later.fixed()) {
+            return later;
+        }
+        return CacheFixes.insertOption(run.run(), left.stream().map(f -> f.fill().invocation()).distinct().toList(),
+                "--no-cache");
     }
 }

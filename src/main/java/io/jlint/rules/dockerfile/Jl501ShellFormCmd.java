@@ -1,13 +1,17 @@
 package io.jlint.rules.dockerfile;
 
 import com.google.auto.service.AutoService;
+import io.jlint.dockerfile.model.CommandLine;
 import io.jlint.dockerfile.model.Dockerfile;
+import io.jlint.dockerfile.model.Instruction;
 import io.jlint.engine.Category;
 import io.jlint.engine.FindingSink;
 import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.ExecFormConverter;
+import io.jlint.fix.FixAttempt;
 import java.util.Locale;
 
 /**
@@ -19,6 +23,7 @@ import java.util.Locale;
 @AutoService(Rule.class)
 @RuleInfo(id = "JL501", name = "shell-form-cmd", category = Category.ENTRYPOINT_CMD, severity = Severity.WARNING,
         summary = "The built image starts through a shell-form CMD or ENTRYPOINT, so signals never reach the process",
+        fixable = true,
         equivalents = {"hadolint:DL3025", "buildkit:JSONArgsRecommended"})
 public final class Jl501ShellFormCmd implements Rule<Dockerfile> {
 
@@ -38,16 +43,22 @@ public final class Jl501ShellFormCmd implements Rule<Dockerfile> {
         }
         if (e.entry() != null) {
             if (e.cmd() == null && StartCommand.plainShellForm(e.entryCmd()) && !StartCommand.usesExec(e.entryCmd())) {
-                out.report(e.entry().span(), message("ENTRYPOINT", e.entryCmd()));
+                report(df, e.entry(), e.entryCmd(), "ENTRYPOINT", out);
             }
             return;
         }
         if (e.cmd() != null && StartCommand.plainShellForm(e.cmdCmd()) && !StartCommand.usesExec(e.cmdCmd())) {
-            out.report(e.cmd().span(), message("CMD", e.cmdCmd()));
+            report(df, e.cmd(), e.cmdCmd(), "CMD", out);
         }
     }
 
-    private static String message(String keyword, io.jlint.dockerfile.model.CommandLine c) {
+    /** Reports with the exec-form fix when the shell does nothing but split words, else says why not. */
+    private static void report(Dockerfile df, Instruction in, CommandLine c, String keyword, FindingSink out) {
+        FixAttempt fix = ExecFormConverter.toExecForm(df, in, c);
+        out.report(in.span(), fix.message(message(keyword, c)), fix.fix());
+    }
+
+    private static String message(String keyword, CommandLine c) {
         String text = StartCommand.text(c);
         String program = text.isEmpty() ? "the program" : text.split("\\s+")[0];
         return keyword + " in shell form runs under /bin/sh -c, so the shell is PID 1 and SIGTERM from docker stop"

@@ -1,15 +1,17 @@
 package io.jlint.rules.dockerfile;
 
 import com.google.auto.service.AutoService;
+import io.jlint.dockerfile.model.CommandLine;
 import io.jlint.dockerfile.model.Dockerfile;
+import io.jlint.dockerfile.model.Instruction;
 import io.jlint.engine.Category;
 import io.jlint.engine.FindingSink;
 import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
-import io.jlint.dockerfile.model.CommandLine;
-import io.jlint.dockerfile.model.Instruction;
+import io.jlint.fix.ExecFormConverter;
+import io.jlint.fix.FixAttempt;
 import java.util.List;
 
 /**
@@ -19,7 +21,7 @@ import java.util.List;
 @AutoService(Rule.class)
 @RuleInfo(id = "JL502", name = "not-quite-json", category = Category.ENTRYPOINT_CMD, severity = Severity.ERROR,
         summary = "A CMD or ENTRYPOINT looks like a JSON array but is not valid JSON, so it runs as a shell command",
-        equivalents = {"hadolint:DL3025", "buildkit:JSONArgsRecommended"})
+        fixable = true, equivalents = {"hadolint:DL3025", "buildkit:JSONArgsRecommended"})
 public final class Jl502NotQuiteJson implements Rule<Dockerfile> {
 
     @Override
@@ -33,18 +35,20 @@ public final class Jl502NotQuiteJson implements Rule<Dockerfile> {
             return;
         }
         StartCommand.Effective e = StartCommand.of(df, df.targetStage(ctx.config().target()));
-        report(e.entry(), e.entryCmd(), "ENTRYPOINT", out);
-        report(e.cmd(), e.cmdCmd(), "CMD", out);
+        report(df, e.entry(), e.entryCmd(), "ENTRYPOINT", out);
+        report(df, e.cmd(), e.cmdCmd(), "CMD", out);
     }
 
-    private static void report(Instruction in, CommandLine c, String keyword, FindingSink out) {
+    private static void report(Dockerfile df, Instruction in, CommandLine c, String keyword, FindingSink out) {
         if (in == null || c == null || c.execForm() || !c.notQuiteJson()) {
             return;
         }
         List<String> items = StartCommand.singleQuotedElements(StartCommand.text(c));
         String fix = items != null && !items.isEmpty() ? keyword + " " + StartCommand.json(items)
                 : "a JSON array with double-quoted strings";
-        out.report(in.span(), keyword + " looks like a JSON array but is not valid JSON (JSON needs double quotes),"
-                + " so it runs as a shell command and the container tries to execute the brackets; write " + fix);
+        FixAttempt attempt = ExecFormConverter.requote(df, in, c);
+        out.report(in.span(), attempt.message(keyword + " looks like a JSON array but is not valid JSON (JSON needs"
+                + " double quotes), so it runs as a shell command and the container tries to execute the brackets;"
+                + " write " + fix), attempt.fix());
     }
 }

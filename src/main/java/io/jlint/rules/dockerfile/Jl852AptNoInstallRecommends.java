@@ -9,9 +9,11 @@ import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.FixAttempt;
 import io.jlint.rules.dockerfile.support.PackageManagers;
 import io.jlint.rules.dockerfile.support.RunFacts;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,6 +24,7 @@ import java.util.Set;
 @AutoService(Rule.class)
 @RuleInfo(id = "JL852", name = "apt-install-recommends", category = Category.IMAGE_SIZE, severity = Severity.INFO,
         summary = "apt-get install without --no-install-recommends also installs recommended packages",
+        fixable = true,
         equivalents = {"hadolint:DL3015", "trivy:DS029"})
 public final class Jl852AptNoInstallRecommends implements Rule<Dockerfile> {
 
@@ -51,9 +54,10 @@ public final class Jl852AptNoInstallRecommends implements Rule<Dockerfile> {
                 continue;
             }
             seen.add(c.run());
-            out.report(c.run().span(), "`" + CacheChain.shortText(inv) + "`" + CacheChain.atLine(c.run(), c.command())
-                    + " also installs every package the named ones merely recommend: add"
-                    + " `--no-install-recommends` and name what you need");
+            FixAttempt fix = CacheFixes.insertOption(c.run(), List.of(inv), "--no-install-recommends");
+            out.report(c.run().span(), fix.message("`" + CacheChain.shortText(inv) + "`"
+                    + CacheChain.atLine(c.run(), c.command()) + " also installs every package the named ones merely"
+                    + " recommend: add `--no-install-recommends` and name what you need"), fix.fix());
         }
     }
 

@@ -7,6 +7,7 @@ import io.jlint.engine.Category;
 import io.jlint.engine.Rule;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.FixAttempt;
 import io.jlint.rules.dockerfile.support.PackageCache;
 import io.jlint.rules.dockerfile.support.PackageManagers;
 import io.jlint.rules.dockerfile.support.RunFacts;
@@ -20,6 +21,7 @@ import java.util.List;
 @AutoService(Rule.class)
 @RuleInfo(id = "JL858", name = "yarn-cache-kept", category = Category.IMAGE_SIZE, severity = Severity.INFO,
         summary = "yarn install leaves yarn's download cache in the layer",
+        fixable = true,
         equivalents = {"hadolint:DL3060"})
 public final class Jl858YarnCacheKept extends CacheLeftRule {
 
@@ -47,5 +49,10 @@ public final class Jl858YarnCacheKept extends CacheLeftRule {
         return "`" + CacheChain.shortText(inv) + "`" + CacheChain.at(run, inv.command())
                 + " keeps a copy of every downloaded package in yarn's cache in this layer: add"
                 + " `&& yarn cache clean` at the end of this RUN, or install in a build stage";
+    }
+
+    @Override
+    FixAttempt fix(Dockerfile df, CacheChain chain, RunFacts run, List<RunFacts.FillAt> left) {
+        return CacheFixes.append(df, chain, run, null, "yarn cache clean");
     }
 }

@@ -1,10 +1,12 @@
 package io.jlint.rules.dockerfile;
 
 import com.google.auto.service.AutoService;
+import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.engine.Category;
 import io.jlint.engine.Rule;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.FixAttempt;
 import io.jlint.rules.dockerfile.support.PackageCache;
 import io.jlint.rules.dockerfile.support.PackageManagers;
 import io.jlint.rules.dockerfile.support.RunFacts;
@@ -13,7 +15,8 @@ import java.util.List;
 /** uv pip install / uv sync in a layer that reaches the image, leaving uv's cache (~/.cache/uv) behind. */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL860", name = "uv-cache-kept", category = Category.IMAGE_SIZE, severity = Severity.INFO,
-        summary = "uv pip install / uv sync without --no-cache leaves uv's cache in the layer")
+        summary = "uv pip install / uv sync without --no-cache leaves uv's cache in the layer",
+        fixable = true)
 public final class Jl860UvCacheKept extends CacheLeftRule {
 
     @Override
@@ -28,5 +31,10 @@ public final class Jl860UvCacheKept extends CacheLeftRule {
                 + " keeps everything it downloads and builds in " + left.get(0).fill().paths().get(0)
                 + " in this layer: add `--no-cache` (or set `ENV UV_NO_CACHE=1`), or mount a cache there"
                 + " (`RUN --mount=type=cache,target=/root/.cache/uv`)";
+    }
+
+    @Override
+    FixAttempt fix(Dockerfile df, CacheChain chain, RunFacts run, List<RunFacts.FillAt> left) {
+        return CacheFixes.append(df, chain, run, null, "uv cache clean");
     }
 }

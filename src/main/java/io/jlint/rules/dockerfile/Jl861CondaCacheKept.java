@@ -1,10 +1,12 @@
 package io.jlint.rules.dockerfile;
 
 import com.google.auto.service.AutoService;
+import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.engine.Category;
 import io.jlint.engine.Rule;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.FixAttempt;
 import io.jlint.rules.dockerfile.support.PackageCache;
 import io.jlint.rules.dockerfile.support.PackageManagers;
 import io.jlint.rules.dockerfile.support.RunFacts;
@@ -13,7 +15,8 @@ import java.util.List;
 /** conda/mamba/micromamba install or create in a layer that reaches the image, without {@code conda clean}. */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL861", name = "conda-cache-kept", category = Category.IMAGE_SIZE, severity = Severity.INFO,
-        summary = "conda/mamba install leaves the downloaded package archives in the pkgs cache")
+        summary = "conda/mamba install leaves the downloaded package archives in the pkgs cache",
+        fixable = true)
 public final class Jl861CondaCacheKept extends CacheLeftRule {
 
     @Override
@@ -28,5 +31,12 @@ public final class Jl861CondaCacheKept extends CacheLeftRule {
         return "`" + CacheChain.shortText(inv) + "`" + CacheChain.at(run, inv.command())
                 + " keeps every downloaded package archive in the pkgs cache in this layer: add `&& " + tool
                 + " clean --all --yes` at the end of this RUN";
+    }
+
+    @Override
+    FixAttempt fix(Dockerfile df, CacheChain chain, RunFacts run, List<RunFacts.FillAt> left) {
+        PackageManagers.Invocation inv = left.get(0).fill().invocation();
+        return CacheFixes.append(df, chain, run, null, PackageManagers.base(inv.words().get(0).value())
+                + " clean --all --yes");
     }
 }

@@ -9,13 +9,17 @@ import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.Edits;
+import io.jlint.fix.Fix;
+import io.jlint.fix.FixAttempt;
+import java.util.List;
 
 /** {@code MAINTAINER} is deprecated: the authors belong in the {@code org.opencontainers.image.authors} label. */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL901", name = "maintainer-deprecated", category = Category.MAINTAINABILITY,
         severity = Severity.WARNING,
         summary = "MAINTAINER is deprecated: name the authors in LABEL org.opencontainers.image.authors",
-        equivalents = {"hadolint:DL4000", "buildkit:MaintainerDeprecated"})
+        fixable = true, equivalents = {"hadolint:DL4000", "buildkit:MaintainerDeprecated"})
 public final class Jl901MaintainerDeprecated implements Rule<Dockerfile> {
 
     @Override
@@ -28,10 +32,24 @@ public final class Jl901MaintainerDeprecated implements Rule<Dockerfile> {
         for (Instruction in : df.instructions()) {
             if (in instanceof Instruction.Maintainer m) {
                 String who = m.maintainer() == null ? "" : m.maintainer().strip();
-                String label = "LABEL org.opencontainers.image.authors=\""
-                        + who.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-                out.report(m.span(), "MAINTAINER is deprecated; write " + label + " instead");
+                String label = "LABEL org.opencontainers.image.authors=" + Edits.labelValue(who, df.escape());
+                FixAttempt fix = fix(df, m, who);
+                out.report(m.span(), fix.message("MAINTAINER is deprecated; write " + label + " instead"), fix.fix());
             }
         }
+    }
+
+    /** The whole instruction replaced by the label, keyword in the case MAINTAINER was written in. */
+    private static FixAttempt fix(Dockerfile df, Instruction.Maintainer m, String who) {
+        if (m.span().startLine() != m.span().endLine()) {
+            return FixAttempt.refused("it is written over several lines");
+        }
+        if (who.isEmpty()) {
+            return FixAttempt.refused("it names nobody");
+        }
+        String kw = m.node().keyword();
+        String label = (kw.equals(kw.toLowerCase(java.util.Locale.ROOT)) ? "label" : "LABEL")
+                + " org.opencontainers.image.authors=" + Edits.labelValue(who, df.escape());
+        return FixAttempt.of(new Fix("write " + label, List.of(Edits.replace(m.span(), label))));
     }
 }

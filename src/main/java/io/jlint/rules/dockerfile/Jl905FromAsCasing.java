@@ -2,6 +2,8 @@ package io.jlint.rules.dockerfile;
 
 import com.google.auto.service.AutoService;
 import io.jlint.dockerfile.model.Dockerfile;
+import io.jlint.dockerfile.model.Instruction;
+import io.jlint.dockerfile.model.MappedText;
 import io.jlint.dockerfile.model.Stage;
 import io.jlint.engine.Category;
 import io.jlint.engine.FindingSink;
@@ -9,6 +11,9 @@ import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.Edit;
+import io.jlint.fix.Fix;
+import io.jlint.fix.FixAttempt;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +21,7 @@ import java.util.Locale;
 @AutoService(Rule.class)
 @RuleInfo(id = "JL905", name = "from-as-casing", category = Category.MAINTAINABILITY, severity = Severity.STYLE,
         summary = "The AS keyword of a FROM line is not written in the same case as FROM",
+        fixable = true,
         equivalents = {"buildkit:FromAsCasing"})
 public final class Jl905FromAsCasing implements Rule<Dockerfile> {
 
@@ -38,11 +44,13 @@ public final class Jl905FromAsCasing implements Rule<Dockerfile> {
             boolean fromUpper = keyword.equals(keyword.toUpperCase(Locale.ROOT));
             boolean fromLower = keyword.equals(keyword.toLowerCase(Locale.ROOT));
             if (fromUpper && !as.equals("AS")) {
-                out.report(s.from().span(), "'" + as + "' is written in a different case than '" + keyword
-                        + "'; write FROM … AS " + s.name());
+                FixAttempt fix = recase(s.from(), "AS");
+                out.report(s.from().span(), fix.message("'" + as + "' is written in a different case than '"
+                        + keyword + "'; write FROM … AS " + s.name()), fix.fix());
             } else if (fromLower && !as.equals("as")) {
-                out.report(s.from().span(), "'" + as + "' is written in a different case than '" + keyword
-                        + "'; write from … as " + s.name());
+                FixAttempt fix = recase(s.from(), "as");
+                out.report(s.from().span(), fix.message("'" + as + "' is written in a different case than '"
+                        + keyword + "'; write from … as " + s.name()), fix.fix());
             }
         }
     }
@@ -52,5 +60,21 @@ public final class Jl905FromAsCasing implements Rule<Dockerfile> {
             return args.get(args.size() - 2);
         }
         return null;
+    }
+
+    private static final java.util.regex.Pattern AS = java.util.regex.Pattern.compile("(?i)(?<=\\s)as(?=\\s+\\S+\\s*$)");
+
+    private static FixAttempt recase(Instruction.From from, String want) {
+        MappedText args = from.node().argsText();
+        java.util.regex.Matcher m = AS.matcher(args.text());
+        if (!m.find()) {
+            return FixAttempt.refused("the AS keyword is not on the FROM line as written");
+        }
+        int start = args.sourceOffset(m.start());
+        int end = args.sourceOffset(m.end() - 1) + 1;
+        if (end - start != 2) {
+            return FixAttempt.refused("the AS keyword is split over lines");
+        }
+        return FixAttempt.of(new Fix("write " + want, List.of(new Edit(start, end, want))));
     }
 }

@@ -9,6 +9,9 @@ import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.Edit;
+import io.jlint.fix.Fix;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,6 +22,7 @@ import java.util.Locale;
 @RuleInfo(id = "JL906", name = "inconsistent-instruction-casing", category = Category.MAINTAINABILITY,
         severity = Severity.STYLE,
         summary = "An instruction keyword is not in the case most of the file uses (or is in mixed case)",
+        fixable = true,
         equivalents = {"buildkit:ConsistentInstructionCasing"})
 public final class Jl906InconsistentInstructionCasing implements Rule<Dockerfile> {
 
@@ -52,7 +56,10 @@ public final class Jl906InconsistentInstructionCasing implements Rule<Dockerfile
                         ? "while most instructions in this file are written in " + (majorityLower ? "lower" : "upper")
                         + " case"
                         : "in mixed case";
-                out.report(in.span(), "'" + k + "' is written " + why + "; write " + want);
+                int at = in.span().startOffset();
+                Fix fix = df.source().startsWith(k, at)
+                        ? new Fix("write " + want, List.of(new Edit(at, at + k.length(), want))) : null;
+                out.report(in.span(), "'" + k + "' is written " + why + "; write " + want, fix);
             }
         }
     }

@@ -11,6 +11,10 @@ import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.Edit;
+import io.jlint.fix.Fix;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A blank line inside a continued instruction: BuildKit skips it today (with a warning), but it is deprecated and
@@ -20,6 +24,7 @@ import io.jlint.engine.Severity;
 @RuleInfo(id = "JL908", name = "empty-continuation-line", category = Category.MAINTAINABILITY,
         severity = Severity.INFO,
         summary = "A continued instruction contains an empty line, which BuildKit has deprecated",
+        fixable = true,
         equivalents = {"buildkit:NoEmptyContinuation"})
 public final class Jl908EmptyContinuationLine implements Rule<Dockerfile> {
 
@@ -38,16 +43,27 @@ public final class Jl908EmptyContinuationLine implements Rule<Dockerfile> {
         for (Instruction in : df.instructions()) {
             int first = in.span().startLine();
             int last = lastCommandLine(in);
+            int reported = -1;
+            List<Edit> edits = new ArrayList<>();
             for (int line = first + 1; line < last && line <= lines.lineCount(); line++) {
                 if (insideHeredoc(in, line)) {
                     continue;
                 }
                 if (lineText(src, lines, line).isBlank()) {
-                    out.report(in.span(), "line " + line + " inside this instruction is empty: the instruction goes on "
-                            + "after it because of the line continuation before it, which BuildKit has deprecated and "
-                            + "readers easily misread; remove the empty line (or put a # comment there)");
-                    break;
+                    if (reported < 0) {
+                        reported = line;
+                    }
+                    int start = lines.lineStart(line);
+                    int end = line < lines.lineCount() ? lines.lineStart(line + 1) : src.length();
+                    edits.add(new Edit(start, end, ""));
                 }
+            }
+            if (reported > 0) {
+                out.report(in.span(), "line " + reported + " inside this instruction is empty: the instruction goes"
+                        + " on after it because of the line continuation before it, which BuildKit has deprecated and"
+                        + " readers easily misread; remove the empty line (or put a # comment there)",
+                        new Fix("remove the empty line" + (edits.size() > 1 ? "s" : "") + " inside the instruction",
+                                edits));
             }
         }
     }

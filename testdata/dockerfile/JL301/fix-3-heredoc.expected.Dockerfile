@@ -1,0 +1,9 @@
+# syntax=docker/dockerfile:1
+FROM debian:bookworm-slim
+RUN <<EOF
+set -e
+apt-get update
+apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+EOF
+USER nobody
+ENTRYPOINT ["tini", "--"]

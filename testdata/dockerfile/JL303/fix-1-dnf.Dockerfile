@@ -1,0 +1,4 @@
+FROM fedora:40
+RUN dnf install -y python3-pip \
+    && pip3 install --no-cache-dir requests
+USER 1000

@@ -1,0 +1,3 @@
+FROM opensuse/leap:15.6
+RUN zypper --non-interactive install curl && zypper clean --all
+USER nobody

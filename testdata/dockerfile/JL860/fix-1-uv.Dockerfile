@@ -1,0 +1,7 @@
+FROM python:3.12-slim
+COPY --from=ghcr.io/astral-sh/uv:0.4 /uv /usr/local/bin/uv
+WORKDIR /app
+COPY pyproject.toml uv.lock ./
+RUN uv sync --frozen --no-dev
+COPY . .
+USER 1000

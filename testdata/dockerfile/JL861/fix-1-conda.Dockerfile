@@ -1,0 +1,3 @@
+FROM continuumio/miniconda3:24.1.2-0
+RUN conda install -y -c conda-forge numpy pandas
+USER 1000

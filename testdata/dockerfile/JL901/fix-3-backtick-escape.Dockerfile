@@ -1,0 +1,6 @@
+# escape=`
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+MAINTAINER C:\Users\ops `ops` team
+RUN powershell -Command `
+    Write-Host hello
+USER ContainerUser

@@ -1,0 +1,8 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY . .
+RUN go build -o /out/app .
+
+from alpine:3.20 as runtime
+COPY --from=build /out/app /app
+USER nobody
