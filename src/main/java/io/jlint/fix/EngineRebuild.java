@@ -236,7 +236,7 @@ public final class EngineRebuild {
 
     private static Side side(Path archive, String display, String dockerfileText, String dockerfileName,
                              Config config, Engine lint) {
-        List<Result> results = ImageLint.lint(archive, display, config, lint, ImageLint.options(config));
+        List<Result> results = ImageLint.lint(archive, display, config, lint, ImageLint.options(config), null);
         if (results.size() != 1 || !(results.get(0).image() instanceof ImageSummary s)) {
             throw new IllegalStateException("the engine saved " + results.size() + " images in " + archive);
         }
