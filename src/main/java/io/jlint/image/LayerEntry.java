@@ -18,10 +18,20 @@ import java.util.Map;
  * @param linkTarget symlink target as written, or hard link target as written; "" otherwise
  * @param mtime      seconds since the epoch
  * @param xattrs     PAX {@code SCHILY.xattr.*} attributes (e.g. {@code security.capability})
+ * @param pax        every PAX record of the entry as read ({@link TarEntry#pax()}); empty when none
  */
 public record LayerEntry(int layer, String name, String path, TarEntry.Type type, Whiteout whiteout, String target,
                          long size, int mode, long uid, long gid, String uname, String gname, String linkTarget,
-                         long mtime, int devMajor, int devMinor, Map<String, String> xattrs) {
+                         long mtime, int devMajor, int devMinor, Map<String, String> xattrs,
+                         Map<String, String> pax) {
+
+    /** An entry without PAX records beyond its xattrs (the record's shape before {@code pax} was added). */
+    public LayerEntry(int layer, String name, String path, TarEntry.Type type, Whiteout whiteout, String target,
+                      long size, int mode, long uid, long gid, String uname, String gname, String linkTarget,
+                      long mtime, int devMajor, int devMinor, Map<String, String> xattrs) {
+        this(layer, name, path, type, whiteout, target, size, mode, uid, gid, uname, gname, linkTarget, mtime,
+                devMajor, devMinor, xattrs, Map.of());
+    }
 
     /** The meaning of an entry for the layered filesystem (OCI image layer spec). */
     public enum Whiteout {
@@ -64,6 +74,6 @@ public record LayerEntry(int layer, String name, String path, TarEntry.Type type
             }
         }
         return new LayerEntry(layer, t.name(), path, t.type(), wh, target, t.size(), t.mode(), t.uid(), t.gid(),
-                t.uname(), t.gname(), t.linkName(), t.mtime(), t.devMajor(), t.devMinor(), t.xattrs());
+                t.uname(), t.gname(), t.linkName(), t.mtime(), t.devMajor(), t.devMinor(), t.xattrs(), t.pax());
     }
 }
