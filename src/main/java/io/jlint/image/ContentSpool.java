@@ -82,7 +82,7 @@ final class ContentSpool implements Closeable {
         LayerSpool spool = l;
         if (spool.writer == null) {
             spool.writer = new BufferedOutputStream(Files.newOutputStream(spool.file, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND), 1 << 18);
+                    StandardOpenOption.APPEND), 1 << 16);
         }
         OutputStream out = spool.writer;
         byte[] buf = new byte[1 << 16];
@@ -164,6 +164,9 @@ final class ContentSpool implements Closeable {
             if (l != null && l.reader != null) {
                 l.reader.close();
             }
+        }
+        if (!Files.exists(dir)) {
+            return;
         }
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {

@@ -333,7 +333,7 @@ abstract class ImageOutput implements Closeable {
 
         @Override
         public void close() throws IOException {
-            if (!committed) {
+            if (!committed && Files.exists(temp)) {
                 try (Stream<Path> s = Files.walk(temp)) {
                     for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                         Files.deleteIfExists(p);

@@ -99,11 +99,12 @@ public final class ImageRewriter {
     public static RewriteReport squash(Path input, Path output, SquashRange range, RewriteOptions options) {
         ImageOutput.Kind kind = kind(output, options);
         checkOutput(input, output, kind);
-        try (ImageArchive archive = ImageArchive.open(input, options.read().platform())) {
+        try (Cleanup cleanup = new Cleanup();
+             ImageArchive archive = ImageArchive.open(input, options.read().platform())) {
             ImageRef ref = select(archive, options.read());
             int from = range.first(ref.config().diffIds());
             int n = ref.layers().size();
-            try (ContentSpool spool = new ContentSpool(output, n)) {
+            try (ContentSpool spool = cleanup.add(new ContentSpool(output, n))) {
                 ImageAnalysis analysis = ImageAnalyzer.analyze(archive, ref, options.read(), (img, i) -> {
                     try {
                         return i >= from ? spool.visitor(i, null) : null;
@@ -121,7 +122,8 @@ public final class ImageRewriter {
                 }
                 spool.finishWriting();
                 long outWaste = checkSquash(analysis.entries(), from, plan);
-                return writeSquash(archive, ref, analysis, from, plan, spool, output, kind, options, outWaste);
+                return writeSquash(archive, ref, analysis, from, plan, spool, output, kind, options, outWaste,
+                        cleanup);
             }
         } catch (IOException e) {
             throw new InputException(output.toString(), "cannot write: " + e.getMessage(), e);
@@ -165,14 +167,14 @@ public final class ImageRewriter {
 
     private static RewriteReport writeSquash(ImageArchive archive, ImageRef ref, ImageAnalysis analysis, int from,
                                              SquashPlanner.Plan plan, ContentSpool spool, Path output,
-                                             ImageOutput.Kind kind, RewriteOptions options, long outWaste)
-            throws IOException {
+                                             ImageOutput.Kind kind, RewriteOptions options, long outWaste,
+                                             Cleanup cleanup) throws IOException {
         int n = ref.layers().size();
         List<OutputDocuments.Descriptor> descs = new ArrayList<>();
         List<String> diffIds = new ArrayList<>();
         List<RewriteReport.Layer> reportLayers = new ArrayList<>();
         List<HistoryEntry> hist = ImageAnalyzer.layerHistory(ref.config().history(), n);
-        try (ImageOutput out = ImageOutput.create(output, kind, mtime(options))) {
+        try (ImageOutput out = cleanup.add(ImageOutput.create(output, kind, mtime(options)))) {
             for (int i = 0; i < from; i++) {
                 OutputDocuments.Descriptor d = copyBlob(archive, ref, analysis, i, out);
                 descs.add(d);
@@ -274,11 +276,12 @@ public final class ImageRewriter {
     public static RewriteReport rebuild(Path input, Path output, boolean stripCaches, RewriteOptions options) {
         ImageOutput.Kind kind = kind(output, options);
         checkOutput(input, output, kind);
-        try (ImageArchive archive = ImageArchive.open(input, options.read().platform())) {
+        try (Cleanup cleanup = new Cleanup();
+             ImageArchive archive = ImageArchive.open(input, options.read().platform())) {
             ImageRef ref = select(archive, options.read());
             ImageAnalysis analysis = ImageAnalyzer.analyze(archive, ref, options.read(), null);
             RebuildPlanner.Plan plan = RebuildPlanner.plan(analysis.entries(), stripCaches);
-            return writeRebuild(archive, ref, analysis, plan, output, kind, options);
+            return writeRebuild(archive, ref, analysis, plan, output, kind, options, cleanup);
         } catch (IOException e) {
             throw new InputException(output.toString(), "cannot write: " + e.getMessage(), e);
         }
@@ -286,7 +289,7 @@ public final class ImageRewriter {
 
     private static RewriteReport writeRebuild(ImageArchive archive, ImageRef ref, ImageAnalysis analysis,
                                               RebuildPlanner.Plan plan, Path output, ImageOutput.Kind kind,
-                                              RewriteOptions options) throws IOException {
+                                              RewriteOptions options, Cleanup cleanup) throws IOException {
         int n = ref.layers().size();
         List<OutputDocuments.Descriptor> descs = new ArrayList<>();
         List<String> diffIds = new ArrayList<>();
@@ -294,7 +297,7 @@ public final class ImageRewriter {
         List<RewriteReport.RemovedLayer> removed = new ArrayList<>();
         List<HistoryEntry> hist = ImageAnalyzer.layerHistory(ref.config().history(), n);
         Compression c = options.layerCompression();
-        try (ImageOutput out = ImageOutput.create(output, kind, mtime(options))) {
+        try (ImageOutput out = cleanup.add(ImageOutput.create(output, kind, mtime(options)))) {
             for (RebuildPlanner.LayerPlan lp : plan.layers()) {
                 int i = lp.index();
                 LayerInfo li = analysis.layers().get(i);
@@ -571,6 +574,53 @@ public final class ImageRewriter {
             }
         } catch (IOException e) {
             throw new InputException(output.toString(), "cannot check the output: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes temporary files (spool, unfinished output) also when the JVM is stopped (Ctrl-C) while they exist;
+     * closing it unregisters the hook once the normal path has cleaned up.
+     */
+    private static final class Cleanup implements AutoCloseable {
+        private final List<java.io.Closeable> items = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Thread hook = new Thread(this::closeAll, "jlint-cleanup");
+        private final boolean registered;
+
+        Cleanup() {
+            boolean ok;
+            try {
+                Runtime.getRuntime().addShutdownHook(hook);
+                ok = true;
+            } catch (IllegalStateException | SecurityException e) {
+                ok = false;             // already shutting down
+            }
+            registered = ok;
+        }
+
+        <T extends java.io.Closeable> T add(T c) {
+            items.add(c);
+            return c;
+        }
+
+        private void closeAll() {
+            for (java.io.Closeable c : items) {
+                try {
+                    c.close();
+                } catch (IOException | RuntimeException e) {
+                    // best effort while the JVM stops
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (registered) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // shutting down: the hook runs
+                }
+            }
         }
     }
 
