@@ -316,6 +316,7 @@ public final class ImageRewriter {
                         LayerSink sink = new LayerSink(out, c);
                         TarWriter tw = new TarWriter(sink.stream());
                         boolean[] keep = lp.keep();
+                        Map<Integer, LayerEntry> subs = lp.substitute();
                         byte[] buf = new byte[1 << 16];
                         archive.scanLayer(ref, i, new LayerVisitor() {
                             private int ordinal;
@@ -324,6 +325,10 @@ public final class ImageRewriter {
                             public void entry(LayerEntry e, InputStream content) throws IOException {
                                 int k = ordinal++;
                                 if (!keep[k]) {
+                                    LayerEntry sub = subs.get(k);
+                                    if (sub != null) {
+                                        tw.header(Entries.copy(sub));
+                                    }
                                     return;
                                 }
                                 TarWriter.Header h = Entries.copy(e);

@@ -105,9 +105,19 @@ final class Overlay {
         }
     }
 
-    /** What applying one entry did, for callers that keep per-entry facts. */
-    record Applied(Node node, int incarnation, Content content, int anchorLayer, int anchorOrdinal) {
-        static final Applied NOTHING = new Applied(null, 0, null, -1, -1);
+    /**
+     * What applying one entry did, for callers that keep per-entry facts.
+     *
+     * @param replaced the type of the present path the entry replaced with one of another kind (a directory
+     *                 by a non-directory or the reverse), else null
+     */
+    record Applied(Node node, int incarnation, Content content, int anchorLayer, int anchorOrdinal,
+                   TarEntry.Type replaced) {
+        static final Applied NOTHING = new Applied(null, 0, null, -1, -1, null);
+
+        Applied(Node node, int incarnation, Content content, int anchorLayer, int anchorOrdinal) {
+            this(node, incarnation, content, anchorLayer, anchorOrdinal, null);
+        }
     }
 
     final Node root = new Node("", null);
@@ -280,6 +290,9 @@ final class Overlay {
         }
         Node n = parent.children.get(base);
         boolean existed = n != null && n.present;
+        boolean kindChanges = existed
+                && (n.type == TarEntry.Type.DIRECTORY) != (e.type() == TarEntry.Type.DIRECTORY);
+        TarEntry.Type replaced = kindChanges ? n.type : null;
         if (existed) {
             if (n.type == TarEntry.Type.DIRECTORY && e.type() == TarEntry.Type.DIRECTORY) {
                 n.layer = layer;
@@ -315,7 +328,7 @@ final class Overlay {
         } else if (linked != null) {
             n.content = linked;
         }
-        return new Applied(n, n.incarnation, n.content, anchorLayer, anchorOrdinal);
+        return new Applied(n, n.incarnation, n.content, anchorLayer, anchorOrdinal, replaced);
     }
 
     private Node ensureParents(String rel) {

@@ -27,10 +27,14 @@ final class RebuildPlanner {
      * One layer's plan.
      *
      * @param keep       for {@link Action#REWRITE}: which entries (by ordinal) are written
+     * @param substitute for {@link Action#REWRITE}: entries written in place of a dropped one (by ordinal): a
+     *                   whiteout for a dropped non-directory that had replaced a directory, so that the directory
+     *                   is still gone when a later layer makes the path a directory again
      * @param savedBytes regular-file bytes the rewrite leaves out
      * @param dropped    entries left out
      */
-    record LayerPlan(int index, Action action, boolean[] keep, long savedBytes, int dropped) {
+    record LayerPlan(int index, Action action, boolean[] keep, Map<Integer, LayerEntry> substitute, long savedBytes,
+                     int dropped) {
     }
 
     /** A path {@code --strip-caches} removed from the final filesystem. */
@@ -55,6 +59,8 @@ final class RebuildPlanner {
     private final int[][] incarnation;
     private final Overlay.Content[][] contentOf;
     private final long[][] anchor;
+    /** Per entry: the type of the path it replaced with one of another kind, or null. */
+    private final TarEntry.Type[][] replaced;
     private long outputWaste;
 
     private RebuildPlanner(List<List<LayerEntry>> layers) {
@@ -64,12 +70,14 @@ final class RebuildPlanner {
         incarnation = new int[n][];
         contentOf = new Overlay.Content[n][];
         anchor = new long[n][];
+        replaced = new TarEntry.Type[n][];
         for (int i = 0; i < n; i++) {
             List<LayerEntry> l = layers.get(i);
             nodeOf[i] = new Overlay.Node[l.size()];
             incarnation[i] = new int[l.size()];
             contentOf[i] = new Overlay.Content[l.size()];
             anchor[i] = new long[l.size()];
+            replaced[i] = new TarEntry.Type[l.size()];
             o.beginLayer(i);
             for (int k = 0; k < l.size(); k++) {
                 Overlay.Applied a = o.apply(l.get(k), k);
@@ -77,6 +85,7 @@ final class RebuildPlanner {
                     nodeOf[i][k] = a.node();
                     incarnation[i][k] = a.incarnation();
                     contentOf[i][k] = a.content();
+                    replaced[i][k] = a.replaced();
                 }
                 anchor[i][k] = a.anchorLayer() < 0 ? -1 : ((long) a.anchorLayer() << 32) | a.anchorOrdinal();
             }
@@ -211,8 +220,9 @@ final class RebuildPlanner {
         for (int i = 0; i < n; i++) {
             List<LayerEntry> l = layers.get(i);
             r.beginLayer(i);
-            boolean[] out = candidate(r, i, keep[i]);
-            boolean empty = true;
+            Map<Integer, LayerEntry> subs = new HashMap<>();
+            boolean[] out = candidate(r, i, keep[i], subs);
+            boolean empty = subs.isEmpty();
             for (boolean b : out) {
                 empty &= !b;
             }
@@ -225,13 +235,18 @@ final class RebuildPlanner {
                 if (written) {
                     r.apply(l.get(k), k);
                 } else {
+                    LayerEntry sub = action == Action.REWRITE ? subs.get(k) : null;
+                    if (sub != null) {
+                        r.apply(sub, k);
+                    }
                     dropped++;
                     if (l.get(k).isRegularFile()) {
                         saved += l.get(k).size();
                     }
                 }
             }
-            plans.add(new LayerPlan(i, action, action == Action.REWRITE ? out : null, saved, dropped));
+            plans.add(new LayerPlan(i, action, action == Action.REWRITE ? out : null,
+                    action == Action.REWRITE ? Map.copyOf(subs) : Map.of(), saved, dropped));
         }
         List<String> diff = PlanCheck.differences(o, this::entry, RebuildPlanner::key, r, this::entry,
                 RebuildPlanner::key, 5);
@@ -255,7 +270,7 @@ final class RebuildPlanner {
      * not yet this one): kept entries, markers that still hide something below, directory entries that change
      * something, and the directory entries above kept entries.
      */
-    private boolean[] candidate(Overlay r, int i, boolean[] keep) {
+    private boolean[] candidate(Overlay r, int i, boolean[] keep, Map<Integer, LayerEntry> subs) {
         List<LayerEntry> l = layers.get(i);
         boolean[] out = new boolean[l.size()];
         Set<String> whiteoutTargets = new HashSet<>();
@@ -293,8 +308,15 @@ final class RebuildPlanner {
                     if (e.type() == TarEntry.Type.DIRECTORY) {
                         dirAt.put(e.path(), k);
                     }
-                    out[k] = keep[k] && !(e.type() == TarEntry.Type.DIRECTORY
-                            && repeats(r, e, seen, whiteoutTargets, opaqueDirs, nonDirs));
+                    boolean dir = e.type() == TarEntry.Type.DIRECTORY;
+                    out[k] = keep[k] && !(dir && repeats(r, e, seen, whiteoutTargets, opaqueDirs, nonDirs));
+                    if (!keep[k] && replaced[i][k] != null && !"/".equals(e.path())) {
+                        if (dir) {
+                            out[k] = true;      // a directory that replaced a file: what comes below needs it
+                        } else if (r.whiteoutHides(e.path())) {
+                            subs.put(k, whiteoutFor(e));
+                        }
+                    }
                     if (out[k]) {
                         restoreParents(r, l, e, k, dirAt, out);
                     }
@@ -304,6 +326,15 @@ final class RebuildPlanner {
             }
         }
         return out;
+    }
+
+    /** A whiteout of {@code e}'s path, dated and owned like {@code e}. */
+    private static LayerEntry whiteoutFor(LayerEntry e) {
+        String rel = e.path().substring(1);
+        String parent = PathNames.parent(rel);
+        String name = (parent.isEmpty() ? "" : parent + "/") + ".wh." + PathNames.base(rel);
+        return new LayerEntry(e.layer(), name, "/" + name, TarEntry.Type.FILE, LayerEntry.Whiteout.FILE, e.path(),
+                0, 0600, e.uid(), e.gid(), e.uname(), e.gname(), "", e.mtime(), 0, 0, Map.of());
     }
 
     /**

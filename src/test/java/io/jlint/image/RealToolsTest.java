@@ -89,6 +89,19 @@ class RealToolsTest {
                         .whiteout("b/base").dir("o").opaque("o").file("o/3", "3")));
     }
 
+    /** Rebuild drops dead entries; these two must stay in some form or extraction fails or changes. */
+    private Path replacementImage() {
+        Path p = tmp.resolve("replacements.tar");
+        TestImages.write(image()
+                .layer(layer().file("x", new byte[0], 0644).dir("d").file("d/old", new byte[0], 0644).dir("etc")
+                        .file("etc/a", "a").file("etc/b", "b").file("keep", "k"))
+                .layer(layer().dir("x").file("waste", 6000).file("d", 5000))
+                .layer(layer().file("x/y", new byte[0], 0644))
+                .layer(layer().whiteout("x").whiteout("waste").whiteout("d").dir("d").file("d/new", "N")),
+                TestImages.Layout.DOCKER_LEGACY, p);
+        return p;
+    }
+
     // ------------------------------------------------------------------------------------------- skopeo
 
     @Test
@@ -152,6 +165,7 @@ class RealToolsTest {
                     new Case("edge-squash-all", edge, "all"),
                     new Case("edge-squash-last2", edge, "last2"),
                     new Case("edge-rebuild", edge, "rebuild"),
+                    new Case("replacements-rebuild", replacementImage(), "rebuild"),
                     new Case("symbolic-squash-from1", Shared.image("dockle/symbolic.tar"), "from1"),
                     new Case("dive-squash-last3", Shared.image("dive/test-docker-image.tar"), "last3"),
                     new Case("overwrite-rebuild", Shared.image("buildah/docker-archive/bb-overwrite.tar"),

@@ -433,6 +433,50 @@ class RewriteEdgeCasesTest {
         assertEquals(512 + 20480, r.layers().get(1).bytesSaved(), "a header and 20000 bytes padded to 512");
     }
 
+    /** What rebuild did with input layer {@code i}: copied, rewritten or removed. */
+    private static String actionOf(RewriteReport r, int i) {
+        for (RewriteReport.Layer l : r.layers()) {
+            if (l.from().contains(i)) {
+                return l.action();
+            }
+        }
+        for (RewriteReport.RemovedLayer l : r.removedLayers()) {
+            if (l.index() == i) {
+                return "removed";
+            }
+        }
+        throw new AssertionError("layer " + i + " missing from the report");
+    }
+
+    @Test
+    void rebuildKeepsADeadDirectoryThatReplacedAFileWhileLaterLayersBuildBelowIt() {
+        Path in = write(image().layer(layer().file("x", new byte[0], 0644).file("base", "B"))
+                .layer(layer().dir("x").file("waste", 6000))
+                .layer(layer().file("x/y", new byte[0], 0644))
+                .layer(layer().whiteout("x").whiteout("waste")));
+        RewriteReport r = rebuild(in, false, Set.of());
+        assertEquals(List.of("copied", "rewritten", "copied"), List.of(actionOf(r, 0), actionOf(r, 1),
+                actionOf(r, 2)), "x/ stays in layer 1 so that layer 2 finds a directory at x");
+        Path out = tmp.resolve("check1.tar");
+        ImageRewriter.rebuild(in, out, false, opts());
+        assertEquals(List.of("x/"), names(ImageAnalyzer.analyze(out, ImageOptions.defaults()).get(0).entries()
+                .get(1)));
+    }
+
+    @Test
+    void rebuildTurnsADeadFileThatReplacedADirectoryIntoAWhiteout() {
+        Path in = write(image().layer(layer().dir("d").file("d/old", new byte[0], 0644))
+                .layer(layer().file("d", 5000))
+                .layer(layer().whiteout("d").dir("d").file("d/new", "NEW")));
+        RewriteReport r = rebuild(in, false, Set.of());
+        assertEquals(List.of("copied", "rewritten", "copied"), List.of(actionOf(r, 0), actionOf(r, 1),
+                actionOf(r, 2)));
+        Path out = tmp.resolve("check2.tar");
+        ImageRewriter.rebuild(in, out, false, opts());
+        List<LayerEntry> l1 = ImageAnalyzer.analyze(out, ImageOptions.defaults()).get(0).entries().get(1);
+        assertEquals(List.of(".wh.d"), names(l1), "the file's bytes go, its removal of d/ stays");
+    }
+
     @Test
     void stripCachesRemovesPackageManagerCachesAndKeepsWhatAptNeeds() {
         TestImages.Layer l1 = layer().dir("var").dir("var/lib").dir("var/lib/apt").dir("var/lib/apt/lists")
