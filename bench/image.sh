@@ -3,6 +3,7 @@
 #
 #   bash bench/image.sh              # builds target/jlint.jar if needed and the image under $BENCH_DIR
 #   BENCH_DIR=/tmp/x LAYERS=4 LAYER_MB=300 bash bench/image.sh
+#   MANY_FILES=1 bash bench/image.sh   # also 3 layers of 150,000 small files (memory per path, -Xmx256m)
 #
 # Prints, in one run on the same files: gzip -dc of every layer, a plain Java inflate loop over every layer
 # (java.util.zip, one thread, C2), jlint's full scan (tree, digests, diff_ids; -Xmx256m, C2) with its wall time
@@ -159,3 +160,40 @@ awk '
     printf "%-34s %8.2f %8.2f %6d MB %6s\n", "jlint image -Xmx256m (full scan)", wall["jlint"], cpu["jlint"], rss["jlint"], pct["jlint"]
     printf "jlint / java inflate: wall %.2f, cpu %.2f (goal: wall <= 1.15)\n", wall["jlint"]/wall["inflate"], cpu["jlint"]/cpu["inflate"]
   }' "$BENCH_DIR/results.txt"
+
+if [ "${MANY_FILES:-0}" = 1 ]; then
+  MANY=$BENCH_DIR/many-files.tar
+  if [ ! -f "$MANY" ]; then
+    echo "== building $MANY (3 layers x 150,000 files, 300,000 distinct paths)"
+    python3 - "$MANY" <<'EOF'
+import hashlib, io, json, os, sys, tarfile
+layers = []
+for l in range(3):
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.GNU_FORMAT) as t:
+        for d in range(1500):
+            ti = tarfile.TarInfo("usr/share/package-%04d" % d); ti.type = tarfile.DIRTYPE; t.addfile(ti)
+            for f in range(100):
+                data = b"x" * (f % 7)
+                ti = tarfile.TarInfo("usr/share/package-%04d/some/nested/file-%03d-layer%d.txt"
+                                     % (d, f, l if f % 2 else 0))
+                ti.size = len(data); t.addfile(ti, io.BytesIO(data))
+    layers.append(buf.getvalue())
+diff = ["sha256:" + hashlib.sha256(b).hexdigest() for b in layers]
+cfg = json.dumps({"os": "linux", "architecture": "amd64", "config": {},
+                  "rootfs": {"type": "layers", "diff_ids": diff}}).encode()
+with tarfile.open(sys.argv[1] + ".part", "w") as t:
+    def add(n, b):
+        ti = tarfile.TarInfo(n); ti.size = len(b); t.addfile(ti, io.BytesIO(b))
+    names = []
+    for i, b in enumerate(layers):
+        add("l%d/layer.tar" % i, b); names.append("l%d/layer.tar" % i)
+    add("c.json", cfg)
+    add("manifest.json", json.dumps([{"Config": "c.json", "RepoTags": ["many:1"], "Layers": names}]).encode())
+os.rename(sys.argv[1] + ".part", sys.argv[1])
+EOF
+  fi
+  measure many java -Xmx256m -jar target/jlint.jar image "$MANY" --format json > "$BENCH_DIR/many.txt"
+  awk '{printf "jlint image -Xmx256m, 450,000 entries / 300,000 paths: wall %.2f s, cpu %.2f s, peak RSS %d MB\n", $2, $3, $4}' \
+    "$BENCH_DIR/many.txt"
+fi

@@ -1,18 +1,22 @@
 package io.jlint.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jlint.engine.Config;
+import io.jlint.engine.Engine;
+import io.jlint.engine.Finding;
 import io.jlint.engine.InputException;
 import io.jlint.image.ImageAnalysis;
 import io.jlint.image.ImageAnalyzer;
+import io.jlint.image.ImageLint;
 import io.jlint.image.ImageOptions;
-import io.jlint.image.ImageSummary;
 import io.jlint.image.ImageText;
 import io.jlint.image.Platform;
+import io.jlint.report.JsonReporter;
+import io.jlint.report.Report;
+import io.jlint.report.Result;
+import io.jlint.report.TtyReporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -60,39 +64,39 @@ public final class ImageCommand implements Callable<Integer> {
         if (maxLayerSize != null) {
             options = options.withMaxLayerSize(parseSize(maxLayerSize));
         }
-        List<ImageAnalysis> results = ImageAnalyzer.analyze(image, options);
+        List<ImageAnalysis> analyses = ImageAnalyzer.analyze(image, options);
+        Config config = Config.defaults();
+        Engine engine = Engine.standard();
+        List<Result> results = new ArrayList<>();
+        for (ImageAnalysis a : analyses) {
+            results.add(ImageLint.result(a, image.toString(), config, engine));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode root = json.createObjectNode();
-            ObjectNode tool = root.putObject("tool");
-            tool.put("name", "jlint");
-            tool.put("version", Main.Version.VERSION);
-            ArrayNode arr = root.putArray("results");
-            for (ImageAnalysis a : results) {
-                ObjectNode r = arr.addObject();
-                r.put("path", a.archive());
-                r.put("kind", "image");
-                r.set("image", json.valueToTree(ImageSummary.of(a)));
-                r.putArray("findings");
-            }
-            ObjectNode summary = root.putObject("summary");
-            summary.put("files", 1);
-            summary.put("findings", 0);
-            ObjectNode by = summary.putObject("bySeverity");
-            for (String s : new String[] {"error", "warning", "info", "style"}) {
-                by.put(s, 0);
-            }
-            out.println(json.writeValueAsString(root));
+            new JsonReporter().write(Report.of(results), out);
         } else {
-            for (int i = 0; i < results.size(); i++) {
+            TtyReporter tty = new TtyReporter(false);
+            for (int i = 0; i < analyses.size(); i++) {
                 if (i > 0) {
                     out.println();
                 }
-                ImageText.render(results.get(i), out);
+                ImageText.render(analyses.get(i), out);
+                if (!results.get(i).findings().isEmpty()) {
+                    out.println();
+                    for (Finding f : results.get(i).findings()) {
+                        out.println(tty.line(results.get(i).path(), f));
+                    }
+                }
             }
         }
         out.flush();
+        for (Result r : results) {
+            for (Finding f : r.findings()) {
+                if (config.failOn() != null && f.severity().atLeast(config.failOn())) {
+                    return Main.FINDINGS;
+                }
+            }
+        }
         return Main.OK;
     }
 

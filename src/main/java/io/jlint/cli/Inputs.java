@@ -203,6 +203,7 @@ final class Inputs {
      * ({@code io.jlint.image.ImageLint.lint(Path, Config)}) plugs in here.
      */
     static List<Result> lintImage(ImageInput image, Config config) {
-        throw new InputException(image.display(), "an image archive (recognised by its content); image support is not in this build");
+        return io.jlint.image.ImageLint.lint(image.path(), image.display(), config, io.jlint.engine.Engine.standard(),
+                io.jlint.image.ImageLint.options(config));
     }
 }

@@ -115,11 +115,22 @@ abstract class ArchiveStore implements Closeable {
         Path tmp = null;
         try {
             tmp = Files.createTempFile("jlint-image-", ".tar");
+            long compressedSize = Files.size(path);
             try (InputStream raw = Files.newInputStream(path);
                  InputStream in = "gzip".equals(compression) ? new GZIPInputStream(raw, 1 << 16)
                          : new ZstdCompressorInputStream(raw);
                  OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
-                in.transferTo(out);
+                byte[] buf = new byte[1 << 16];
+                long total = 0;
+                int r;
+                while ((r = in.read(buf)) > 0) {
+                    out.write(buf, 0, r);
+                    total += r;
+                    if (total > ImageArchive.RATIO_GUARD_FROM && total > ImageArchive.MAX_RATIO * compressedSize) {
+                        throw new InputException(display, "the " + compression + " archive expands more than "
+                                + ImageArchive.MAX_RATIO + ":1 beyond 1 GiB; stopped (decompression-bomb guard)");
+                    }
+                }
             }
             byte[] head;
             try (InputStream in = Files.newInputStream(tmp)) {

@@ -1,9 +1,6 @@
 package io.jlint.image;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -17,59 +14,69 @@ import java.util.TreeMap;
  *   <li>for each layer in order, its leaves (children first, names sorted; a directory with children is not a
  *       leaf) add to a per-path record: a leaf's header size, or for a whiteout the total size of what the stack
  *       of all earlier layers has at that path when it is a directory there (0 otherwise);</li>
+ *   <li>the stack of layers applies each layer's nodes, children first: a whiteout removes the path and what is
+ *       below it, any other node replaces the path's metadata (keeping its children);</li>
  *   <li>efficiency = Σ smallest size seen per path / Σ all sizes seen (1 when nothing was seen); wasted bytes =
  *       Σ sizes seen for paths seen at least twice (the surviving copy counts too); wasted user percent = wasted
  *       / (size of all layers but the first).</li>
  * </ul>
- * Layers are fed in order with {@link #addLayer}; only the current layer's tree and the stack of earlier layers
- * are kept.
+ * Layers are fed in order with {@link #addLayer}. One trie holds, per path ever seen, both the stacked tree's
+ * state (present or not, size, directory) and the path's record, so memory grows with the number of paths.
  */
 final class DiveCalculator {
 
-    private static final class DNode {
-        final String name;        // the path component (".wh." stripped for whiteouts)
-        final DNode parent;
-        TreeMap<String, DNode> children;  // keyed by the raw component, sorted as Go sorts strings (bytes)
+    /** A path of the stacked tree and its efficiency record. */
+    private static final class Node {
+        final String name;
+        HashMap<String, Node> children;
+        boolean present;
+        long size;
+        boolean dir;
+        long cumulative;
+        long min = -1;
+        int seen;
+
+        Node(String name) {
+            this.name = name;
+        }
+
+        Node child(String n) {
+            if (children == null) {
+                children = new HashMap<>(4);
+            }
+            return children.computeIfAbsent(n, Node::new);
+        }
+    }
+
+    /** A node of the current layer's own tree, keyed by the raw name (".wh.X" and "X" are different nodes). */
+    private static final class LNode {
+        final LNode parent;
+        final String name;        // ".wh." stripped for whiteouts
+        final Node path;          // the same path in the trie
+        TreeMap<String, LNode> children;
         long size;
         boolean dir;
         boolean whiteout;
 
-        DNode(String name, DNode parent) {
-            this.name = name;
+        LNode(LNode parent, String name, Node path) {
             this.parent = parent;
-        }
-
-        String path() {
-            if (parent == null) {
-                return "/";
-            }
-            StringBuilder sb = new StringBuilder();
-            build(sb);
-            return sb.toString();
-        }
-
-        private void build(StringBuilder sb) {
-            if (parent != null) {
-                parent.build(sb);
-                sb.append('/').append(name);
-            }
-        }
-
-        boolean leaf() {
-            return children == null || children.isEmpty();
+            this.name = name;
+            this.path = path;
         }
     }
 
-    /** Per path: cumulative size, smallest size, times seen. */
-    private final Map<String, long[]> paths = new HashMap<>();
-    private final DNode stacked = new DNode("", null);
+    private final Node root = new Node("");
     private long sizeBytes;
     private long userSizeBytes;
     private int layers;
 
+    DiveCalculator() {
+        root.present = true;
+    }
+
     /** Adds the next layer: its entries in tar order. */
-    void addLayer(List<LayerEntry> entries) {
-        DNode tree = new DNode("", null);
+    void addLayer(Iterable<LayerEntry> entries) {
+        LNode tree = new LNode(null, "", root);
         long size = 0;
         for (LayerEntry e : entries) {
             String p = PathNames.goClean(e.name());
@@ -77,7 +84,7 @@ final class DiveCalculator {
                 continue;
             }
             size += e.size();
-            addPath(tree, p, e.size(), e.type() == TarEntry.Type.DIRECTORY, true);
+            addToLayer(tree, p, e.size(), e.type() == TarEntry.Type.DIRECTORY);
         }
         sizeBytes += size;
         if (layers > 0) {
@@ -89,24 +96,25 @@ final class DiveCalculator {
     }
 
     /**
-     * dive's AddPath: walks the components, creating missing nodes with empty metadata; the last node gets the
-     * entry's metadata (children kept). A component starting with ".wh..wh." is never created.
+     * dive's AddPath into a layer tree: walks the components, creating missing nodes with empty metadata; the last
+     * node gets the entry's metadata (children kept). A component starting with ".wh..wh." is never created.
      */
-    private static DNode addPath(DNode root, String path, long size, boolean dir, boolean rawKeys) {
-        DNode node = root;
+    private static void addToLayer(LNode root, String path, long size, boolean dir) {
+        LNode node = root;
         String[] parts = path.split("/");
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
             if (part.isEmpty()) {
                 continue;
             }
-            DNode child = node.children == null ? null : node.children.get(part);
+            LNode child = node.children == null ? null : node.children.get(part);
             if (child == null) {
                 if (part.startsWith(".wh..wh.")) {
-                    return null;
+                    return;
                 }
-                boolean wh = rawKeys && part.startsWith(".wh.");
-                child = new DNode(wh ? part.substring(4) : part, node);
+                boolean wh = part.startsWith(".wh.");
+                String name = wh ? part.substring(4) : part;
+                child = new LNode(node, name, node.path.child(name));
                 child.whiteout = wh;
                 if (node.children == null) {
                     node.children = new TreeMap<>();
@@ -119,100 +127,121 @@ final class DiveCalculator {
                 node.dir = dir;
             }
         }
-        return node;
     }
 
-    private void visitLeaves(DNode n) {
-        if (n.children != null) {
-            for (DNode c : n.children.values()) {
+    private void visitLeaves(LNode n) {
+        if (n.children != null && !n.children.isEmpty()) {
+            for (LNode c : n.children.values()) {
                 visitLeaves(c);
             }
+            return;
         }
-        if (n.parent == null || !n.leaf()) {
+        if (n.parent == null) {
             return;
         }
         long size;
         if (n.whiteout) {
-            size = 0;
-            DNode prev = get(stacked, n.path());
-            if (prev != null && prev.dir) {
-                size = subtreeSize(prev);
-            }
+            Node prev = n.path;
+            size = prev.present && prev.dir ? subtreeSize(prev) : 0;
         } else {
             size = n.size;
         }
-        long[] d = paths.computeIfAbsent(n.path(), k -> new long[] {0, -1, 0});
-        d[0] += size;
-        if (d[1] < 0 || size < d[1]) {
-            d[1] = size;
+        Node d = n.path;
+        d.cumulative += size;
+        if (d.min < 0 || size < d.min) {
+            d.min = size;
         }
-        d[2]++;
+        d.seen++;
     }
 
-    private static long subtreeSize(DNode n) {
+    private static long subtreeSize(Node n) {
         long s = n.size;
         if (n.children != null) {
-            for (DNode c : n.children.values()) {
-                s += subtreeSize(c);
+            for (Node c : n.children.values()) {
+                if (c.present) {
+                    s += subtreeSize(c);
+                }
             }
         }
         return s;
     }
 
-    private static DNode get(DNode root, String path) {
-        DNode cur = root;
-        for (String part : path.split("/")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            if (cur.children == null || (cur = cur.children.get(part)) == null) {
-                return null;
-            }
-        }
-        return cur;
-    }
-
-    /** dive's Stack: every node of the upper tree, children first: whiteouts remove, others are added. */
-    private void stack(DNode upper) {
-        List<DNode> order = new ArrayList<>();
-        collect(upper, order);
-        for (DNode n : order) {
-            String p = n.path();
-            if (n.whiteout) {
-                DNode victim = get(stacked, p);
-                if (victim != null && victim.parent != null) {
-                    victim.parent.children.values().remove(victim);
-                }
-            } else {
-                addPath(stacked, p, n.size, n.dir, false);
-            }
-        }
-    }
-
-    private static void collect(DNode n, List<DNode> out) {
+    /** dive's Stack: every node of the layer tree, children first: whiteouts remove, others are added. */
+    private void stack(LNode n) {
         if (n.children != null) {
-            for (DNode c : n.children.values()) {
-                collect(c, out);
+            for (LNode c : n.children.values()) {
+                stack(c);
             }
         }
-        if (n.parent != null) {
-            out.add(n);
+        if (n.parent == null) {
+            return;
+        }
+        if (n.whiteout) {
+            if (n.path.present) {
+                remove(n.path);
+            }
+        } else {
+            addToStack(n);
+        }
+    }
+
+    /** dive's AddPath into the stacked tree: missing components become present with empty metadata. */
+    private static void addToStack(LNode n) {
+        if (n.parent.parent != null) {
+            ensurePresent(n.parent);
+        }
+        Node p = n.path;
+        p.present = true;
+        p.size = n.size;
+        p.dir = n.dir;
+    }
+
+    private static void ensurePresent(LNode n) {
+        if (n.parent.parent != null) {
+            ensurePresent(n.parent);
+        }
+        Node p = n.path;
+        if (!p.present) {
+            p.present = true;
+            p.size = 0;
+            p.dir = false;
+        }
+    }
+
+    private static void remove(Node n) {
+        n.present = false;
+        if (n.children != null) {
+            for (Node c : n.children.values()) {
+                if (c.present) {
+                    remove(c);
+                }
+            }
         }
     }
 
     DiveFigures result() {
-        long min = 0;
-        long cumulative = 0;
-        long wasted = 0;
-        for (long[] d : paths.values()) {
-            min += d[1];
-            cumulative += d[0];
-            if (d[2] >= 2) {
-                wasted += d[0];
-            }
-        }
+        long[] sums = new long[3];
+        sum(root, sums);
+        long min = sums[0];
+        long cumulative = sums[1];
+        long wasted = sums[2];
         double efficiency = cumulative == 0 ? 1.0 : (double) min / (double) cumulative;
         Double userPercent = userSizeBytes == 0 ? null : (double) wasted / (double) userSizeBytes;
         return new DiveFigures(efficiency, wasted, sizeBytes, userSizeBytes, userPercent);
+    }
+
+    private static void sum(Node n, long[] sums) {
+        if (n.seen > 0) {
+            sums[0] += n.min;
+            sums[1] += n.cumulative;
+            if (n.seen >= 2) {
+                sums[2] += n.cumulative;
+            }
+        }
+        if (n.children != null) {
+            for (Node c : n.children.values()) {
+                sum(c, sums);
+            }
+        }
     }
 }

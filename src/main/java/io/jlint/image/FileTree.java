@@ -433,6 +433,19 @@ public final class FileTree {
         return n == null || !n.present ? null : entry(n);
     }
 
+    /**
+     * True when {@code e} wrote the version of its path that the final filesystem has (for a rebuild that drops
+     * waste: an entry that is not final only stores bytes nobody sees, unless another name still links to them).
+     * When a tar holds the same path twice, both entries answer true; the last one is the final version.
+     */
+    public boolean isFinal(LayerEntry e) {
+        if (e.path() == null || e.whiteout() != LayerEntry.Whiteout.NONE) {
+            return false;
+        }
+        Node n = lookupAny(e.path());
+        return n != null && n.present && n.layer == e.layer() && !n.implicit;
+    }
+
     /** What each layer did to {@code path}, in layer order (also for paths no longer in the final filesystem). */
     public List<PathEvent> history(String path) {
         Node n = lookupAny(path);

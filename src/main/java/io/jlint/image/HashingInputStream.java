@@ -13,7 +13,7 @@ import java.util.HexFormat;
  */
 final class HashingInputStream extends FilterInputStream {
     private final MessageDigest sha;
-    private long count;
+    private volatile long count;
 
     HashingInputStream(InputStream in, boolean hash) {
         super(in);

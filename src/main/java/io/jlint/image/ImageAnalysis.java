@@ -10,8 +10,9 @@ import java.util.List;
  * @param archiveCompression "gzip"/"zstd" when the whole archive was compressed, else null
  * @param image              the image as found in the archive (tags, config, blobs)
  * @param layers             per-layer figures, bottom first
- * @param entries            per layer, its tar entries in order (metadata only; content is read by re-scanning
- *                           with {@link ImageArchive#scanLayer} or during analysis with a content visitor)
+ * @param entries            per layer, its tar entries in order, stored compactly (metadata only; content is read
+ *                           by re-scanning with {@link ImageArchive#scanLayer} or during the analysis with
+ *                           {@link ImageAnalyzer.ContentVisitors})
  * @param tree               the merged filesystem with provenance and waste
  * @param totalSize          Σ layers' uncompressed sizes
  * @param fileBytes          Σ sizes of all regular-file entries of all layers
@@ -20,12 +21,12 @@ import java.util.List;
  * @param dive               dive's figures
  */
 public record ImageAnalysis(String archive, String format, String archiveCompression, ImageRef image,
-                            List<LayerInfo> layers, List<List<LayerEntry>> entries, FileTree tree, long totalSize,
+                            List<LayerInfo> layers, List<LayerEntries> entries, FileTree tree, long totalSize,
                             long fileBytes, long wastedBytes, double efficiency, DiveFigures dive) {
 
     public ImageAnalysis {
         layers = List.copyOf(layers);
-        entries = entries.stream().map(java.util.Collections::unmodifiableList).toList();
+        entries = List.copyOf(entries);
     }
 
     public ImageConfig config() {
@@ -44,7 +45,7 @@ public record ImageAnalysis(String archive, String format, String archiveCompres
 
     /** Calls {@code visitor} for every entry of every layer, in order (metadata only: content is empty). */
     public void forEachLayerEntry(java.util.function.Consumer<LayerEntry> visitor) {
-        for (List<LayerEntry> l : entries) {
+        for (LayerEntries l : entries) {
             l.forEach(visitor);
         }
     }

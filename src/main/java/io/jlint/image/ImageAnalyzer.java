@@ -58,7 +58,7 @@ public final class ImageAnalyzer {
         int threads = Math.max(1, Math.min(n, options.threads() > 0 ? options.threads()
                 : Runtime.getRuntime().availableProcessors()));
         List<LayerScan> scans = new ArrayList<>();
-        List<List<LayerEntry>> entries = new ArrayList<>();
+        List<LayerEntries> entries = new ArrayList<>();
         FileTree tree = new FileTree();
         DiveCalculator dive = new DiveCalculator();
         List<FileTree.LayerTotals> totals = new ArrayList<>();
@@ -124,12 +124,12 @@ public final class ImageAnalyzer {
         return out;
     }
 
-    private record Scanned(LayerScan scan, List<LayerEntry> entries) {
+    private record Scanned(LayerScan scan, LayerEntries entries) {
     }
 
     private static Scanned scan(ImageArchive archive, ImageRef ref, int index, ImageOptions options,
                                 ContentVisitors content) {
-        List<LayerEntry> list = new ArrayList<>();
+        LayerEntries list = new LayerEntries(index);
         LayerVisitor extra = content == null ? null : content.forLayer(ref, index);
         LayerScan s = archive.scanLayer(ref, index, (e, in) -> {
             list.add(e);
@@ -137,6 +137,7 @@ public final class ImageAnalyzer {
                 extra.entry(e, in);
             }
         }, options.maxLayerSize());
+        list.seal();
         return new Scanned(s, list);
     }
 

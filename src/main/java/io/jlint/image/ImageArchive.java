@@ -47,6 +47,8 @@ public final class ImageArchive implements Closeable {
     /** Beyond this many uncompressed bytes, a compression ratio above {@link #MAX_RATIO} stops the read. */
     static final long RATIO_GUARD_FROM = 1L << 30;
     static final long MAX_RATIO = 1000;
+    /** Compressed blobs at least this big are inflated on helper threads ({@link Pipeline}). */
+    static final long PIPELINE_FROM = 1L << 20;
 
     private final ArchiveStore store;
     private final List<ImageRef> images;
@@ -147,6 +149,7 @@ public final class ImageArchive implements Closeable {
             throw new InputException(store.display(), what + ": size " + blob.size()
                     + " differs from the manifest's " + ref.expectedSize());
         }
+        Pipeline pipeline = null;
         try (InputStream raw = store.open(blob)) {
             HashingInputStream comp = new HashingInputStream(raw, true);
             PushbackInputStream peek = new PushbackInputStream(comp, 8);
@@ -156,7 +159,8 @@ public final class ImageArchive implements Closeable {
             if (c == Compression.XZ) {
                 throw new InputException(store.display(), what + ": xz-compressed layers are not supported");
             }
-            InputStream dec = c.decompress(peek);
+            pipeline = c != Compression.NONE && blob.size() >= PIPELINE_FROM ? new Pipeline(peek, c) : null;
+            InputStream dec = pipeline != null ? pipeline.output() : c.decompress(peek);
             GuardInputStream guard = new GuardInputStream(dec, comp, maxLayerSize, c != Compression.NONE, what);
             HashingInputStream unc = new HashingInputStream(guard, c != Compression.NONE);
             TarReader tar = new TarReader(unc);
@@ -175,7 +179,9 @@ public final class ImageArchive implements Closeable {
                 toc = true;
             }
             tar.drain();
-            peek.transferTo(OutputStreamNull.INSTANCE);
+            if (pipeline == null) {
+                peek.transferTo(OutputStreamNull.INSTANCE);
+            }
             String digest = comp.digest();
             String diffId = c == Compression.NONE ? digest : unc.digest();
             long size = c == Compression.NONE ? comp.count() : unc.count();
@@ -203,6 +209,10 @@ public final class ImageArchive implements Closeable {
                 throw corrupt(ref, blob, what, "corrupt zstd data (" + e.getMessage() + ")", e);
             }
             throw e;
+        } finally {
+            if (pipeline != null) {
+                pipeline.close();
+            }
         }
     }
 
@@ -352,6 +362,9 @@ public final class ImageArchive implements Closeable {
                 }
                 format = "docker-archive";
                 return locateDocker(m);
+            }
+            if (index == null && store.isDirectory()) {
+                throw bad("an OCI layout directory without index.json");
             }
             if (index != null) {
                 if (store.find("oci-layout") == null) {

@@ -114,14 +114,14 @@ public final class ImageRewriter {
                 });
                 spool.finishWriting();
                 long newMtime = options.sourceDateEpoch() == null ? 0 : options.sourceDateEpoch();
-                SquashPlanner.Plan plan = SquashPlanner.plan(analysis.entries(), from, newMtime);
+                SquashPlanner.Plan plan = SquashPlanner.plan(lists(analysis), from, newMtime);
                 for (Map.Entry<Integer, Set<Integer>> lc : plan.lowerContent().entrySet()) {
                     Set<Integer> wanted = lc.getValue();
                     archive.scanLayer(ref, lc.getKey(), spool.visitor(lc.getKey(), wanted::contains),
                             options.read().maxLayerSize());
                 }
                 spool.finishWriting();
-                long outWaste = checkSquash(analysis.entries(), from, plan);
+                long outWaste = checkSquash(lists(analysis), from, plan);
                 return writeSquash(archive, ref, analysis, from, plan, spool, output, kind, options, outWaste,
                         cleanup);
             }
@@ -280,7 +280,7 @@ public final class ImageRewriter {
              ImageArchive archive = ImageArchive.open(input, options.read().platform())) {
             ImageRef ref = select(archive, options.read());
             ImageAnalysis analysis = ImageAnalyzer.analyze(archive, ref, options.read(), null);
-            RebuildPlanner.Plan plan = RebuildPlanner.plan(analysis.entries(), stripCaches);
+            RebuildPlanner.Plan plan = RebuildPlanner.plan(lists(analysis), stripCaches);
             return writeRebuild(archive, ref, analysis, plan, output, kind, options, cleanup);
         } catch (IOException e) {
             throw new InputException(output.toString(), "cannot write: " + e.getMessage(), e);
@@ -510,6 +510,15 @@ public final class ImageRewriter {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /** Every layer's entries as a list that decodes on access (the analysis stores them compactly). */
+    private static List<List<LayerEntry>> lists(ImageAnalysis a) {
+        List<List<LayerEntry>> l = new ArrayList<>();
+        for (LayerEntries e : a.entries()) {
+            l.add(e.asList());
+        }
+        return l;
     }
 
     private static long mtime(RewriteOptions o) {

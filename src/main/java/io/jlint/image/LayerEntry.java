@@ -18,7 +18,8 @@ import java.util.Map;
  * @param linkTarget symlink target as written, or hard link target as written; "" otherwise
  * @param mtime      seconds since the epoch
  * @param xattrs     PAX {@code SCHILY.xattr.*} attributes (e.g. {@code security.capability})
- * @param pax        every PAX record of the entry as read ({@link TarEntry#pax()}); empty when none
+ * @param pax        every PAX record of the entry as read ({@link TarEntry#pax()}), for writers that copy entries
+ *                   (fractional mtime, atime, vendor keys); empty when none
  */
 public record LayerEntry(int layer, String name, String path, TarEntry.Type type, Whiteout whiteout, String target,
                          long size, int mode, long uid, long gid, String uname, String gname, String linkTarget,
@@ -52,7 +53,23 @@ public record LayerEntry(int layer, String name, String path, TarEntry.Type type
 
     /** Interprets a raw tar header as an entry of layer {@code layer}. */
     public static LayerEntry of(int layer, TarEntry t) {
-        String clean = PathNames.clean(t.name());
+        return of(layer, t.name(), t.type(), t.mode(), t.uid(), t.gid(), t.uname(), t.gname(), t.mtime(), t.size(),
+                t.linkName(), t.devMajor(), t.devMinor(), t.xattrs(), t.pax());
+    }
+
+    /** Interprets a tar entry's fields as an entry of layer {@code layer} (path cleaned, whiteouts recognised). */
+    public static LayerEntry of(int layer, String name, TarEntry.Type type, int mode, long uid, long gid,
+                                String uname, String gname, long mtime, long size, String linkTarget, int devMajor,
+                                int devMinor, Map<String, String> xattrs) {
+        return of(layer, name, type, mode, uid, gid, uname, gname, mtime, size, linkTarget, devMajor, devMinor,
+                xattrs, Map.of());
+    }
+
+    /** As above, with the entry's PAX records ({@link #pax()}). */
+    public static LayerEntry of(int layer, String name, TarEntry.Type type, int mode, long uid, long gid,
+                                String uname, String gname, long mtime, long size, String linkTarget, int devMajor,
+                                int devMinor, Map<String, String> xattrs, Map<String, String> pax) {
+        String clean = PathNames.clean(name);
         String path = clean == null ? null : "/" + clean;
         Whiteout wh = Whiteout.NONE;
         String target = null;
@@ -73,7 +90,7 @@ public record LayerEntry(int layer, String name, String path, TarEntry.Type type
                 }
             }
         }
-        return new LayerEntry(layer, t.name(), path, t.type(), wh, target, t.size(), t.mode(), t.uid(), t.gid(),
-                t.uname(), t.gname(), t.linkName(), t.mtime(), t.devMajor(), t.devMinor(), t.xattrs(), t.pax());
+        return new LayerEntry(layer, name, path, type, wh, target, size, mode, uid, gid, uname, gname, linkTarget,
+                mtime, devMajor, devMinor, xattrs, pax);
     }
 }

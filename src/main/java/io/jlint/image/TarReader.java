@@ -157,6 +157,13 @@ public final class TarReader {
                     }
                     return null;
                 }
+                if (m < BLOCK) {
+                    if (isZero(buf, bufPos, m)) {
+                        consume(m);     // an end marker cut short: nothing is missing
+                        return null;
+                    }
+                    throw new TarException("truncated in the header " + afterWhat() + " (at byte " + position + ")");
+                }
                 if (afterEnd) {
                     continue;
                 }
@@ -425,7 +432,11 @@ public final class TarReader {
     }
 
     private static boolean isZero(byte[] b, int off) {
-        for (int i = off; i < off + BLOCK; i++) {
+        return isZero(b, off, BLOCK);
+    }
+
+    private static boolean isZero(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
             if (b[i] != 0) {
                 return false;
             }

@@ -103,6 +103,35 @@ class BadInputTest {
         assertContains(fails(file("tc.tar", t.finish())), "layer 0 (l.tar.gz)", "truncated");
     }
 
+    /** Layers of 1 MiB and more are inflated on helper threads: their errors must arrive the same way. */
+    @Test
+    void bigCompressedLayerErrors() throws IOException {
+        byte[] layerTar = layer().file("big", TestImages.bytes(3 << 20, 5), 0644).file("zeros", new byte[4 << 20],
+                0644).bytes();
+        byte[] gz = TestImages.gzip(layerTar);
+        assertTrue(gz.length > ImageArchive.PIPELINE_FROM);
+        String config = "{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + TestImages.sha256(layerTar)
+                + "\"]},\"config\":{}}";
+        for (int cut : new int[] {gz.length / 3, gz.length - 3}) {
+            Tar t = new Tar().entry("l.tar.gz", '0', 0644, Arrays.copyOf(gz, cut), null, 0, 0)
+                    .entry("config.json", '0', 0644, config.getBytes(StandardCharsets.UTF_8), null, 0, 0)
+                    .entry("manifest.json", '0', 0644,
+                            "[{\"config\":\"config.json\",\"layers\":[\"l.tar.gz\"]}]".getBytes(StandardCharsets.UTF_8),
+                            null, 0, 0);
+            assertContains(fails(file("big" + cut + ".tar", t.finish())), "layer 0 (l.tar.gz)");
+        }
+        Tar ok = new Tar().entry("l.tar.gz", '0', 0644, gz, null, 0, 0)
+                .entry("config.json", '0', 0644, config.getBytes(StandardCharsets.UTF_8), null, 0, 0)
+                .entry("manifest.json", '0', 0644,
+                        "[{\"config\":\"config.json\",\"layers\":[\"l.tar.gz\"]}]".getBytes(StandardCharsets.UTF_8),
+                        null, 0, 0);
+        Path good = file("bigok.tar", ok.finish());
+        ImageAnalysis a = ImageAnalyzer.analyze(good, ImageOptions.defaults()).get(0);
+        assertEquals(TestImages.sha256(gz), a.layers().get(0).digest());
+        assertEquals(layerTar.length, a.layers().get(0).size());
+        assertContains(fails(good, ImageOptions.defaults().withMaxLayerSize(5 << 20)), "exceeds 5242880 bytes");
+    }
+
     @Test
     void nullMissingAndBrokenManifests() throws IOException {
         assertContains(fails(file("n.tar", new Tar().entry("manifest.json", '0', 0644,
@@ -220,6 +249,9 @@ class BadInputTest {
         Path dir = Files.createDirectory(tmp.resolve("dir"));
         Files.writeString(dir.resolve("index.json"), "{}");
         assertContains(fails(dir), "a directory without an oci-layout file is not an OCI image layout");
+        Path noIndex = Files.createDirectory(tmp.resolve("noindex"));
+        Files.writeString(noIndex.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+        assertContains(fails(noIndex), "an OCI layout directory without index.json");
         assertContains(fails(tmp.resolve("nope.tar")), "no such file");
         assertContains(fails(file("gz-random.gz", TestImages.gzip(TestImages.bytes(3000, 1)))),
                 "a gzip-compressed file that is not a tar");

@@ -63,7 +63,7 @@ final class ImageVerifier {
         ImageAnalysis a = all.get(0);
         Model m = new Model();
         for (int i = 0; i < a.entries().size(); i++) {
-            m.apply(i, a.entries().get(i), hashes.getOrDefault(i, Map.of()));
+            m.apply(i, a.entries().get(i).toList(), hashes.getOrDefault(i, Map.of()));
         }
         Map<String, Item> items = new TreeMap<>();
         Map<String, List<String>> groups = new TreeMap<>();
@@ -311,7 +311,7 @@ final class ImageVerifier {
         ImageAnalysis a = out.analysis();
         for (int i = 0; i < a.entries().size(); i++) {
             int before = m.pointless.size();
-            m.apply(i, a.entries().get(i), Map.of());
+            m.apply(i, a.entries().get(i).toList(), Map.of());
             String action = actions.get(i);
             if (!action.equals("copied")) {
                 assertEquals(before, m.pointless.size(), "markers that hide nothing in new layer " + i + ": "

@@ -198,6 +198,17 @@ final class TestImages {
             return this;
         }
 
+        /** A file whose long name is written as a GNU 'L' record (and a long symlink target as a 'K' record). */
+        Layer gnuLong(String path, int size, String longLinkTarget) {
+            byte[] n = (path + "\0").getBytes(StandardCharsets.UTF_8);
+            tar.entry("././@LongLink", 'L', 0644, n, null, 0, 0);
+            tar.entry(path.substring(0, 100), '0', 0644, TestImages.bytes(size, 9), null, 0, 0);
+            byte[] k = (longLinkTarget + "\0").getBytes(StandardCharsets.UTF_8);
+            tar.entry("././@LongLink", 'K', 0644, k, null, 0, 0);
+            tar.entry("link-to-long", '2', 0777, null, longLinkTarget.substring(0, 100), 0, 0);
+            return this;
+        }
+
         Layer createdBy(String s) {
             createdBy = s;
             return this;
@@ -228,7 +239,7 @@ final class TestImages {
 
     enum Layout { DOCKER_LEGACY, DOCKER_25, OCI_DIR, OCI_TAR }
 
-    enum LayerCompression { NONE, GZIP, ZSTD }
+    enum LayerCompression { NONE, GZIP, ZSTD, BZIP2 }
 
     /** An image to write. */
     static final class Image {
@@ -431,6 +442,7 @@ final class TestImages {
                 case NONE -> "application/vnd.oci.image.layer.v1.tar";
                 case GZIP -> "application/vnd.oci.image.layer.v1.tar+gzip";
                 case ZSTD -> "application/vnd.oci.image.layer.v1.tar+zstd";
+                case BZIP2 -> "application/vnd.oci.image.layer.v1.tar+bzip2";
             };
             ls.addObject().put("mediaType", mt).put("digest", d).put("size", b.length);
             files.put("blobs/sha256/" + hex(d), b);
@@ -487,7 +499,18 @@ final class TestImages {
             case NONE -> t;
             case GZIP -> gzip(t);
             case ZSTD -> com.github.luben.zstd.Zstd.compress(t, 3);
+            case BZIP2 -> bzip2(t);
         };
+    }
+
+    static byte[] bzip2(byte[] b) {
+        ByteArrayOutputStream bo = new ByteArrayOutputStream();
+        try (var z = new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(bo)) {
+            z.write(b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bo.toByteArray();
     }
 
     static byte[] gzip(byte[] b) {

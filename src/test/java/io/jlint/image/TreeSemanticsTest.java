@@ -50,6 +50,7 @@ class TreeSemanticsTest {
         return Stream.of(
                 Arguments.of(Layout.DOCKER_LEGACY, LayerCompression.NONE),
                 Arguments.of(Layout.DOCKER_LEGACY, LayerCompression.GZIP),
+                Arguments.of(Layout.DOCKER_LEGACY, LayerCompression.BZIP2),
                 Arguments.of(Layout.DOCKER_25, LayerCompression.NONE),
                 Arguments.of(Layout.OCI_TAR, LayerCompression.GZIP),
                 Arguments.of(Layout.OCI_TAR, LayerCompression.ZSTD),
@@ -71,8 +72,7 @@ class TreeSemanticsTest {
         assertEquals(110, a.layers().get(0).wastedBytes());
         assertEquals(1.0 - 110.0 / 160.0, a.efficiency(), 1e-12);
         assertEquals(List.of("t:1"), a.image().tags());
-        assertEquals(c == LayerCompression.NONE ? Compression.NONE
-                : c == LayerCompression.GZIP ? Compression.GZIP : Compression.ZSTD, a.layers().get(0).compression());
+        assertEquals(Compression.valueOf(c.name()), a.layers().get(0).compression());
         String expectedFormat = switch (layout) {
             case DOCKER_LEGACY, DOCKER_25 -> "docker-archive";
             case OCI_TAR -> "oci-archive";
@@ -101,6 +101,10 @@ class TreeSemanticsTest {
         assertEquals(new WastedFile("/a", 100, 0, 1), a.wastedFiles().get(0));
         assertEquals(new FileTree.LayerTotals(0, 50, 100), totals(a, 1));
         assertEquals(List.of(new PathEvent(0, Op.ADDED), new PathEvent(1, Op.CHANGED)), a.tree().history("/a"));
+        LayerEntry lower = a.entries().get(0).toList().get(0);
+        LayerEntry upper = a.entries().get(1).toList().get(0);
+        assertFalse(a.tree().isFinal(lower));
+        assertTrue(a.tree().isFinal(upper));
     }
 
     @Test
@@ -227,6 +231,25 @@ class TreeSemanticsTest {
         assertEquals("/" + longName, a.tree().find("/s").linkTarget());
         assertEquals(3, a.tree().find("/abs").size());
         assertEquals(5, a.layers().get(0).files());
+    }
+
+    @Test
+    void symlinkLoopsInsideALayerAreKeptNotFollowed() {
+        ImageAnalysis a = analyze(image().layer(layer().symlink("a", "b").symlink("b", "a").symlink("self", "self")
+                .symlink("d/x", "../d/x").file("d/x/y", 1)));
+        assertEquals(List.of("/a", "/b", "/d", "/d/x", "/d/x/y", "/self"), paths(a));
+        assertEquals(TarEntry.Type.DIRECTORY, a.tree().find("/d/x").type());
+        assertEquals(UnsafeEntry.Kind.PARENT_NOT_DIRECTORY, a.unsafeEntries().get(0).kind());
+    }
+
+    @Test
+    void gnuLongNamesAndLinks() {
+        String name = "g/" + "x".repeat(150);
+        String target = "/t/" + "y".repeat(140);
+        ImageAnalysis a = analyze(image().layer(layer().gnuLong(name, 3, target)));
+        assertEquals(3, a.tree().find("/" + name).size());
+        assertEquals(target, a.tree().find("/link-to-long").linkTarget());
+        assertEquals(2, a.layers().get(0).files());
     }
 
     @Test
