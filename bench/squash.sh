@@ -4,6 +4,7 @@
 #
 #   bash bench/squash.sh                     # builds target/jlint.jar if needed and the image under $BENCH_DIR
 #   BENCH_DIR=/tmp/x LAYERS=4 LAYER_MB=300 bash bench/squash.sh
+#   MANY_FILES=1 bash bench/squash.sh        # also squash/rebuild 3 layers x 150,000 files with -Xmx256m
 #
 # Prints, measured in one run on the same files (page cache warm): `cat IMAGE > /dev/null`, `gzip -dc` of every
 # layer in turn, a plain Java inflate loop, and `jlint squash` (all layers, -Xmx256m, docker archive output) with its
@@ -195,3 +196,43 @@ awk '
     printf "floor = cat + gzip -dc: %.2f s wall, %.2f s cpu; squash / floor: wall %.2f, cpu %.2f (goal: wall <= 1.5)\n", floor, floorcpu, wall["squash"] / floor, cpu["squash"] / floorcpu
     printf "with java.util.zip as the inflater: %.2f s wall, %.2f s cpu; squash / that: wall %.2f, cpu %.2f\n", jfloor, jfloorcpu, wall["squash"] / jfloor, cpu["squash"] / jfloorcpu
   }' "$BENCH_DIR/results.txt"
+
+if [ "${MANY_FILES:-0}" = 1 ]; then
+  MANY=$BENCH_DIR/many-files.tar
+  if [ ! -f "$MANY" ]; then
+    echo "== building $MANY (3 layers x 150,000 files, 300,000 distinct paths)"
+    python3 - "$MANY" <<'PY'
+import hashlib, io, json, os, sys, tarfile
+layers = []
+for l in range(3):
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.GNU_FORMAT) as t:
+        for d in range(1500):
+            ti = tarfile.TarInfo("usr/share/package-%04d" % d); ti.type = tarfile.DIRTYPE; t.addfile(ti)
+            for f in range(100):
+                data = b"x" * (f % 7)
+                ti = tarfile.TarInfo("usr/share/package-%04d/some/nested/file-%03d-layer%d.txt"
+                                     % (d, f, l if f % 2 else 0))
+                ti.size = len(data); t.addfile(ti, io.BytesIO(data))
+    layers.append(buf.getvalue())
+diff = ["sha256:" + hashlib.sha256(b).hexdigest() for b in layers]
+cfg = json.dumps({"os": "linux", "architecture": "amd64", "config": {},
+                  "rootfs": {"type": "layers", "diff_ids": diff}}).encode()
+with tarfile.open(sys.argv[1] + ".part", "w") as t:
+    def add(n, b):
+        ti = tarfile.TarInfo(n); ti.size = len(b); t.addfile(ti, io.BytesIO(b))
+    names = []
+    for i, b in enumerate(layers):
+        add("l%d/layer.tar" % i, b); names.append("l%d/layer.tar" % i)
+    add("c.json", cfg)
+    add("manifest.json", json.dumps([{"Config": "c.json", "RepoTags": ["many:1"], "Layers": names}]).encode())
+os.rename(sys.argv[1] + ".part", sys.argv[1])
+PY
+  fi
+  {
+    measure many-squash java $JAVA_OPTS -jar target/jlint.jar squash "$MANY" -o "$OUT/many-squashed.tar" --report json
+    measure many-rebuild java $JAVA_OPTS -jar target/jlint.jar rebuild "$MANY" -o "$OUT/many-rebuilt.tar" --report json
+  } > "$BENCH_DIR/many.txt"
+  awk '{printf "%s -Xmx256m, 450,000 entries / 300,000 paths: wall %.2f s, cpu %.2f s, peak RSS %d MB\n", $1, $2, $3, $4}' \
+    "$BENCH_DIR/many.txt"
+fi

@@ -105,23 +105,23 @@ public final class ImageRewriter {
             int from = range.first(ref.config().diffIds());
             int n = ref.layers().size();
             try (ContentSpool spool = cleanup.add(new ContentSpool(output, n))) {
-                ImageAnalysis analysis = ImageAnalyzer.analyze(archive, ref, options.read(), (img, i) -> {
+                Read analysis = Read.of(ImageAnalyzer.analyze(archive, ref, options.read(), (img, i) -> {
                     try {
                         return i >= from ? spool.visitor(i, null) : null;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                });
+                }));
                 spool.finishWriting();
                 long newMtime = options.sourceDateEpoch() == null ? 0 : options.sourceDateEpoch();
-                SquashPlanner.Plan plan = SquashPlanner.plan(lists(analysis), from, newMtime);
+                SquashPlanner.Plan plan = SquashPlanner.plan(analysis.entries(), from, newMtime);
                 for (Map.Entry<Integer, Set<Integer>> lc : plan.lowerContent().entrySet()) {
                     Set<Integer> wanted = lc.getValue();
                     archive.scanLayer(ref, lc.getKey(), spool.visitor(lc.getKey(), wanted::contains),
                             options.read().maxLayerSize());
                 }
                 spool.finishWriting();
-                long outWaste = checkSquash(lists(analysis), from, plan);
+                long outWaste = checkSquash(analysis.entries(), from, plan);
                 return writeSquash(archive, ref, analysis, from, plan, spool, output, kind, options, outWaste,
                         cleanup);
             }
@@ -132,10 +132,7 @@ public final class ImageRewriter {
 
     /** Applies the unsquashed layers and the planned layer and compares with the input; returns the output's waste. */
     private static long checkSquash(List<List<LayerEntry>> layers, int from, SquashPlanner.Plan plan) {
-        List<LayerEntry> merged = new ArrayList<>();
-        for (SquashPlanner.Item it : plan.items()) {
-            merged.add(Entries.asEntry(from, it.header()));
-        }
+        List<SquashPlanner.Item> items = plan.items();
         Overlay check = new Overlay();
         for (int i = 0; i < from; i++) {
             check.beginLayer(i);
@@ -145,15 +142,16 @@ public final class ImageRewriter {
             }
         }
         check.beginLayer(from);
-        for (int k = 0; k < merged.size(); k++) {
-            check.apply(merged.get(k), k);
+        for (int k = 0; k < items.size(); k++) {
+            check.apply(Entries.asEntry(from, plan.header(items.get(k))), k);
         }
         PlanCheck.Lookup orig = (l, k) -> layers.get(l).get(k);
-        PlanCheck.Lookup out = (l, k) -> l == from ? merged.get(k) : layers.get(l).get(k);
+        PlanCheck.Lookup out = (l, k) -> l == from ? Entries.asEntry(from, plan.header(items.get(k)))
+                : layers.get(l).get(k);
         PlanCheck.ContentKey origKey = c -> c.layer + ":" + c.ordinal;
         PlanCheck.ContentKey outKey = c -> {
             if (c.layer == from) {
-                SquashPlanner.Item it = plan.items().get(c.ordinal);
+                SquashPlanner.Item it = items.get(c.ordinal);
                 return it.srcLayer() + ":" + it.srcOrdinal();
             }
             return c.layer + ":" + c.ordinal;
@@ -165,7 +163,7 @@ public final class ImageRewriter {
         return check.wastedBytes();
     }
 
-    private static RewriteReport writeSquash(ImageArchive archive, ImageRef ref, ImageAnalysis analysis, int from,
+    private static RewriteReport writeSquash(ImageArchive archive, ImageRef ref, Read analysis, int from,
                                              SquashPlanner.Plan plan, ContentSpool spool, Path output,
                                              ImageOutput.Kind kind, RewriteOptions options, long outWaste,
                                              Cleanup cleanup) throws IOException {
@@ -187,9 +185,10 @@ public final class ImageRewriter {
             LayerSink sink = new LayerSink(out, c);
             TarWriter tw = new TarWriter(sink.stream());
             for (SquashPlanner.Item it : plan.items()) {
-                tw.header(it.header());
-                if (it.srcLayer() >= 0 && it.header().size() > 0) {
-                    spool.copy(it.srcLayer(), it.srcOrdinal(), it.header().size(), tw::data);
+                TarWriter.Header h = plan.header(it);
+                tw.header(h);
+                if (it.srcLayer() >= 0 && h.size() > 0) {
+                    spool.copy(it.srcLayer(), it.srcOrdinal(), h.size(), tw::data);
                 }
             }
             tw.finish();
@@ -279,15 +278,15 @@ public final class ImageRewriter {
         try (Cleanup cleanup = new Cleanup();
              ImageArchive archive = ImageArchive.open(input, options.read().platform())) {
             ImageRef ref = select(archive, options.read());
-            ImageAnalysis analysis = ImageAnalyzer.analyze(archive, ref, options.read(), null);
-            RebuildPlanner.Plan plan = RebuildPlanner.plan(lists(analysis), stripCaches);
+            Read analysis = Read.of(ImageAnalyzer.analyze(archive, ref, options.read(), null));
+            RebuildPlanner.Plan plan = RebuildPlanner.plan(analysis.entries(), stripCaches);
             return writeRebuild(archive, ref, analysis, plan, output, kind, options, cleanup);
         } catch (IOException e) {
             throw new InputException(output.toString(), "cannot write: " + e.getMessage(), e);
         }
     }
 
-    private static RewriteReport writeRebuild(ImageArchive archive, ImageRef ref, ImageAnalysis analysis,
+    private static RewriteReport writeRebuild(ImageArchive archive, ImageRef ref, Read analysis,
                                               RebuildPlanner.Plan plan, Path output, ImageOutput.Kind kind,
                                               RewriteOptions options, Cleanup cleanup) throws IOException {
         int n = ref.layers().size();
@@ -454,7 +453,7 @@ public final class ImageRewriter {
     }
 
     /** Copies a layer blob unchanged, checking that it still has the digest it had when it was read. */
-    private static OutputDocuments.Descriptor copyBlob(ImageArchive archive, ImageRef ref, ImageAnalysis analysis,
+    private static OutputDocuments.Descriptor copyBlob(ImageArchive archive, ImageRef ref, Read analysis,
                                                        int i, ImageOutput out) throws IOException {
         LayerInfo li = analysis.layers().get(i);
         String mt = OutputDocuments.layerMediaType(li.compression());
@@ -478,7 +477,7 @@ public final class ImageRewriter {
         return new OutputDocuments.Descriptor(mt, d, b.size());
     }
 
-    private static RewriteReport report(String op, ImageArchive archive, ImageRef ref, ImageAnalysis a, Path output,
+    private static RewriteReport report(String op, ImageArchive archive, ImageRef ref, Read a, Path output,
                                         ImageOutput.Kind kind, RewriteOptions options, Written w,
                                         List<RewriteReport.Layer> layers, List<RewriteReport.RemovedLayer> removed,
                                         List<RewriteReport.Cache> caches, long archiveBytes, long outWaste) {
@@ -512,13 +511,18 @@ public final class ImageRewriter {
         }
     }
 
-    /** Every layer's entries as a list that decodes on access (the analysis stores them compactly). */
-    private static List<List<LayerEntry>> lists(ImageAnalysis a) {
-        List<List<LayerEntry>> l = new ArrayList<>();
-        for (LayerEntries e : a.entries()) {
-            l.add(e.asList());
+    /**
+     * What the writers need of an analysis: layer figures, entries (decoded on access), totals. The merged tree and
+     * dive's figures are not kept, so their memory is free again for the planners.
+     */
+    private record Read(List<LayerInfo> layers, List<List<LayerEntry>> entries, long totalSize, long wastedBytes) {
+        static Read of(ImageAnalysis a) {
+            List<List<LayerEntry>> l = new ArrayList<>();
+            for (LayerEntries e : a.entries()) {
+                l.add(e.asList());
+            }
+            return new Read(a.layers(), l, a.totalSize(), a.wastedBytes());
         }
-        return l;
     }
 
     private static long mtime(RewriteOptions o) {

@@ -64,34 +64,54 @@ final class PlanCheck {
     /** The differences between two overlays (at most {@code limit}), empty when they describe the same tree. */
     static List<String> differences(Overlay expected, Lookup expectedEntries, ContentKey expectedKey,
                                     Overlay actual, Lookup actualEntries, ContentKey actualKey, int limit) {
-        Map<String, Overlay.Node> a = expected.presentByPath();
-        Map<String, Overlay.Node> b = actual.presentByPath();
-        TreeSet<String> all = new TreeSet<>(a.keySet());
-        all.addAll(b.keySet());
         List<String> out = new ArrayList<>();
         Shape ra = shape(expected.root, expectedEntries, expectedKey);
         Shape rb = shape(actual.root, actualEntries, actualKey);
         if (!ra.equals(rb)) {
             out.add("/: " + ra + " became " + rb);
         }
-        for (String p : all) {
+        compareChildren(expected.root, actual.root, expectedEntries, expectedKey, actualEntries, actualKey, out,
+                limit);
+        return out;
+    }
+
+    /** Walks both trees together (no path strings unless something differs). */
+    private static void compareChildren(Overlay.Node x, Overlay.Node y, Lookup xe, ContentKey xk, Lookup ye,
+                                        ContentKey yk, List<String> out, int limit) {
+        TreeSet<String> names = new TreeSet<>();
+        if (x.children != null) {
+            x.children.forEach((k, v) -> {
+                if (v.present) {
+                    names.add(k);
+                }
+            });
+        }
+        if (y.children != null) {
+            y.children.forEach((k, v) -> {
+                if (v.present) {
+                    names.add(k);
+                }
+            });
+        }
+        for (String name : names) {
             if (out.size() >= limit) {
-                break;
+                return;
             }
-            Overlay.Node x = a.get(p);
-            Overlay.Node y = b.get(p);
-            if (x == null) {
-                out.add(p + ": appears");
-            } else if (y == null) {
-                out.add(p + ": disappears");
+            Overlay.Node a = x.children == null ? null : x.children.get(name);
+            Overlay.Node b = y.children == null ? null : y.children.get(name);
+            if (a == null || !a.present) {
+                out.add(b.path() + ": appears");
+            } else if (b == null || !b.present) {
+                out.add(a.path() + ": disappears");
             } else {
-                Shape sx = shape(x, expectedEntries, expectedKey);
-                Shape sy = shape(y, actualEntries, actualKey);
-                if (!Objects.equals(sx, sy)) {
-                    out.add(p + ": " + sx + " became " + sy);
+                Shape sa = shape(a, xe, xk);
+                Shape sb = shape(b, ye, yk);
+                if (!Objects.equals(sa, sb)) {
+                    out.add(a.path() + ": " + sa + " became " + sb);
+                } else if (a.type == TarEntry.Type.DIRECTORY) {
+                    compareChildren(a, b, xe, xk, ye, yk, out, limit);
                 }
             }
         }
-        return out;
     }
 }

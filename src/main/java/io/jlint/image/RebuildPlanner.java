@@ -273,10 +273,11 @@ final class RebuildPlanner {
     private boolean[] candidate(Overlay r, int i, boolean[] keep, Map<Integer, LayerEntry> subs) {
         List<LayerEntry> l = layers.get(i);
         boolean[] out = new boolean[l.size()];
+        // what repeats() needs, with strings only for directories and markers (layers can hold 100,000s of files)
         Set<String> whiteoutTargets = new HashSet<>();
         Set<String> opaqueDirs = new HashSet<>();
         Map<String, Integer> seen = new HashMap<>();
-        Set<String> nonDirs = new HashSet<>();
+        Set<String> ancestors = new HashSet<>();
         for (LayerEntry e : l) {
             if (e.path() == null) {
                 continue;
@@ -285,12 +286,28 @@ final class RebuildPlanner {
                 case FILE -> whiteoutTargets.add(e.target());
                 case OPAQUE -> opaqueDirs.add(e.target());
                 case NONE -> {
-                    seen.merge(e.path(), 1, Integer::sum);
-                    if (e.type() != TarEntry.Type.DIRECTORY) {
-                        nonDirs.add(e.path());
+                    if (e.type() == TarEntry.Type.DIRECTORY) {
+                        seen.merge(e.path(), 1, Integer::sum);
+                        String p = PathNames.parent(e.path().substring(1));
+                        while (!p.isEmpty()) {
+                            ancestors.add("/" + p);
+                            p = PathNames.parent(p);
+                        }
                     }
                 }
                 default -> {
+                }
+            }
+        }
+        Set<String> nonDirs = new HashSet<>();
+        for (LayerEntry e : l) {
+            if (e.path() != null && e.whiteout() == LayerEntry.Whiteout.NONE
+                    && e.type() != TarEntry.Type.DIRECTORY) {
+                if (seen.containsKey(e.path())) {
+                    seen.merge(e.path(), 1, Integer::sum);
+                }
+                if (ancestors.contains(e.path())) {
+                    nonDirs.add(e.path());
                 }
             }
         }

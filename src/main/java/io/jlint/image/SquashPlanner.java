@@ -23,14 +23,37 @@ import java.util.TreeSet;
  */
 final class SquashPlanner {
 
+    /** What an item of the merged layer writes. */
+    enum Kind {
+        /** The root's own entry ("./"). */
+        ROOT,
+        /** A directory's entry, copied from the entry that wrote its final version. */
+        DIR,
+        /** A directory that existed only implicitly, made explicit (0755, root, mtime 0). */
+        IMPLICIT_DIR,
+        /** A regular file carrying bytes (a hard-linked name may become the file). */
+        FILE,
+        /** A hard link to {@link Item#anchor()}. */
+        LINK,
+        /** An entry copied as it is: symlink, device, FIFO, hard link without a target. */
+        COPY,
+        /** {@code .wh..wh..opq} in directory {@link Item#node()}. */
+        OPAQUE,
+        /** {@code .wh.NAME} for {@link Item#node()}. */
+        WHITEOUT
+    }
+
     /**
-     * One entry of the merged layer.
+     * One entry of the merged layer, small (headers are made when needed, never held for every path).
      *
-     * @param header     what to write
-     * @param srcLayer   for a regular file: the input layer whose entry holds the bytes, else -1
+     * @param node       the path it writes (for markers: the directory, or the path a whiteout deletes)
+     * @param hdrLayer   the input entry whose owner, mode, times and PAX records the header copies, or -1
+     * @param srcLayer   for {@link Kind#FILE}: the input layer whose entry holds the bytes, else -1
      * @param srcOrdinal that entry's index in its layer
+     * @param anchor     for {@link Kind#LINK}: the name it links to
      */
-    record Item(TarWriter.Header header, int srcLayer, int srcOrdinal) {
+    record Item(Kind kind, Overlay.Node node, int hdrLayer, int hdrOrdinal, int srcLayer, int srcOrdinal,
+                Overlay.Node anchor) {
     }
 
     /**
@@ -41,7 +64,30 @@ final class SquashPlanner {
      *                     a hard-linked file's every name in those layers went away
      * @param expected     the input's merged filesystem
      */
-    record Plan(List<Item> items, Map<Integer, Set<Integer>> lowerContent, Overlay expected) {
+    record Plan(List<Item> items, Map<Integer, Set<Integer>> lowerContent, Overlay expected,
+                List<List<LayerEntry>> layers, long newMtime) {
+
+        /** The header item {@code it} writes. */
+        TarWriter.Header header(Item it) {
+            LayerEntry e = it.hdrLayer() < 0 ? null : layers.get(it.hdrLayer()).get(it.hdrOrdinal());
+            String path = it.node().path();
+            return switch (it.kind()) {
+                case ROOT -> Entries.header(e, "./", '5', 0, "");
+                case DIR -> Entries.header(e, Entries.tarName(path, true), '5', 0, "");
+                case IMPLICIT_DIR -> Entries.synthetic(Entries.tarName(path, true), '5', 0755, 0);
+                case FILE -> Entries.header(e, Entries.tarName(path, false), '0',
+                        layers.get(it.srcLayer()).get(it.srcOrdinal()).size(), "");
+                case LINK -> Entries.header(e, Entries.tarName(path, false), '1', 0,
+                        Entries.linkName(it.anchor().path()));
+                case COPY -> Entries.copy(e);
+                case OPAQUE -> marker(e, Entries.markerName(path, ".wh..wh..opq"));
+                case WHITEOUT -> marker(e, Entries.markerName(it.node().parent.path(), ".wh." + it.node().name));
+            };
+        }
+
+        private TarWriter.Header marker(LayerEntry e, String name) {
+            return e != null ? Entries.header(e, name, '0', 0, "") : Entries.synthetic(name, '0', 0600, newMtime);
+        }
     }
 
     private final List<List<LayerEntry>> layers;
@@ -50,8 +96,8 @@ final class SquashPlanner {
     private final Overlay o;
     private final List<Item> items = new ArrayList<>();
     private final Map<Integer, Set<Integer>> lowerContent = new HashMap<>();
-    /** Hard link roles: the anchor a name links to (absolute path), or null for the name that carries bytes. */
-    private final IdentityHashMap<Overlay.Node, String> linkTo = new IdentityHashMap<>();
+    /** Hard link roles: the name each linked name links to (absent for the name that carries the bytes). */
+    private final IdentityHashMap<Overlay.Node, Overlay.Node> linkTo = new IdentityHashMap<>();
     /** Names carrying bytes, to their content. */
     private final IdentityHashMap<Overlay.Node, Overlay.Content> carries = new IdentityHashMap<>();
     /** Anchors not yet written, with the links waiting for them. */
@@ -89,7 +135,7 @@ final class SquashPlanner {
         if (!p.waiting.isEmpty()) {
             throw new IllegalStateException("hard links wait for names that were never written");
         }
-        return new Plan(p.items, p.lowerContent, p.o);
+        return new Plan(p.items, p.lowerContent, p.o, layers, newMtime);
     }
 
     private LayerEntry entry(int layer, int ordinal) {
@@ -136,7 +182,7 @@ final class SquashPlanner {
                 // an unsquashed layer still holds the bytes under this name: the squashed names link to it
                 for (Overlay.Node n : names) {
                     if (upper(n)) {
-                        linkTo.put(n, lowerName.path());
+                        linkTo.put(n, lowerName);
                     }
                 }
                 continue;
@@ -148,7 +194,7 @@ final class SquashPlanner {
             }
             for (Overlay.Node n : names) {
                 if (n != anchor) {
-                    linkTo.put(n, anchor.path());
+                    linkTo.put(n, anchor);
                 }
             }
         }
@@ -177,7 +223,7 @@ final class SquashPlanner {
             LayerEntry e = entry(r.layer, r.ordinal);
             LayerEntry lower = r.lowerOrdinal < 0 ? null : entry(r.lowerLayer, r.lowerOrdinal);
             if (!Entries.sameDirAttributes(e, lower)) {
-                add(new Item(Entries.header(e, "./", '5', 0, ""), -1, -1), null);
+                add(new Item(Kind.ROOT, r, r.layer, r.ordinal, -1, -1, null), null);
             }
         }
     }
@@ -191,7 +237,7 @@ final class SquashPlanner {
         boolean childLower = lowerDir;
         if (lowerDir && d.hidLower) {
             if (d.hasLowerChildren()) {
-                add(new Item(marker(d, ".wh..wh..opq", d.opaqueLayer, d.opaqueOrdinal), -1, -1), null);
+                add(new Item(Kind.OPAQUE, d, d.opaqueLayer, d.opaqueOrdinal, -1, -1, null), null);
             }
             childLower = false;
         }
@@ -199,7 +245,7 @@ final class SquashPlanner {
         if (childLower) {
             for (Overlay.Node c : kids) {
                 if (!c.present && c.lowerPresent) {
-                    add(new Item(marker(d, ".wh." + c.name, c.whiteoutLayer, c.whiteoutOrdinal), -1, -1), null);
+                    add(new Item(Kind.WHITEOUT, c, c.whiteoutLayer, c.whiteoutOrdinal, -1, -1, null), null);
                 }
             }
         }
@@ -217,52 +263,40 @@ final class SquashPlanner {
         }
     }
 
-    private TarWriter.Header marker(Overlay.Node dir, String base, int layer, int ordinal) {
-        String name = Entries.markerName(dir.path(), base);
-        if (layer >= 0) {
-            return Entries.header(entry(layer, ordinal), name, '0', 0, "");
-        }
-        return Entries.synthetic(name, '0', 0600, newMtime);
-    }
-
     private void emitDir(Overlay.Node c, boolean lowerHere) {
         if (!upper(c)) {
             return;
         }
-        String name = Entries.tarName(c.path(), true);
         if (c.implicit) {
             if (lowerHere) {        // the unsquashed layers have something here: make the directory explicit
-                add(new Item(Entries.synthetic(name, '5', 0755, 0), -1, -1), c);
+                add(new Item(Kind.IMPLICIT_DIR, c, -1, -1, -1, -1, null), c);
             }
             return;
         }
-        LayerEntry e = entry(c.layer, c.ordinal);
         if (lowerHere && c.lowerType == TarEntry.Type.DIRECTORY && !c.hidLower) {
+            LayerEntry e = entry(c.layer, c.ordinal);
             LayerEntry lower = c.lowerOrdinal < 0 ? null : entry(c.lowerLayer, c.lowerOrdinal);
             if (Entries.sameDirAttributes(e, lower)) {
                 return;             // re-applying the same attributes changes nothing
             }
         }
-        add(new Item(Entries.header(e, name, '5', 0, ""), -1, -1), c);
+        add(new Item(Kind.DIR, c, c.layer, c.ordinal, -1, -1, null), c);
     }
 
     private void emitNonDir(Overlay.Node c) {
-        LayerEntry e = entry(c.layer, c.ordinal);
-        String name = Entries.tarName(c.path(), false);
         Overlay.Content carried = carries.get(c);
-        String anchor = linkTo.get(c);
+        Overlay.Node anchor = linkTo.get(c);
         if (carried != null) {
-            add(new Item(Entries.header(e, name, '0', carried.size, ""), carried.layer, carried.ordinal), c);
+            add(new Item(Kind.FILE, c, c.layer, c.ordinal, carried.layer, carried.ordinal, null), c);
         } else if (anchor != null) {
-            Item link = new Item(Entries.header(e, name, '1', 0, Entries.linkName(anchor)), -1, -1);
-            Overlay.Node a = o.lookup(anchor);
-            if (a != null && upper(a) && !written.contains(a)) {
-                waiting.computeIfAbsent(a, k -> new ArrayList<>()).add(link);
+            Item link = new Item(Kind.LINK, c, c.layer, c.ordinal, -1, -1, anchor);
+            if (upper(anchor) && !written.contains(anchor)) {
+                waiting.computeIfAbsent(anchor, k -> new ArrayList<>()).add(link);
             } else {
                 add(link, c);
             }
         } else {
-            add(new Item(Entries.copy(e), -1, -1), c);     // symlink, device, FIFO, dangling hard link
+            add(new Item(Kind.COPY, c, c.layer, c.ordinal, -1, -1, null), c);
         }
     }
 
