@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jlint.image.ImageVerifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,7 @@ class RewriteCommandsTest {
         assertTrue(l.path("bytesSaved").asLong() > 2_000_000, l.toString());
         assertEquals(j.path("input").path("size").asLong() - j.path("output").path("size").asLong(),
                 j.path("savedBytes").asLong());
+        ImageVerifier.verify(Path.of(WASTED), null, Path.of(out("s.tar")), java.util.Set.of());
         noTempLeft(tmp);
     }
 
@@ -65,6 +67,7 @@ class RewriteCommandsTest {
         assertTrue(r.out().contains("rewritten"), r.out());
         assertTrue(r.out().contains("layers removed"), r.out());
         assertTrue(r.out().contains("layers 3 -> 2"), r.out());
+        ImageVerifier.verify(Path.of(WASTED), null, Path.of(out("r.tar")), java.util.Set.of());
         noTempLeft(tmp);
     }
 
@@ -89,6 +92,7 @@ class RewriteCommandsTest {
         assertEquals(0, from.status(), from.toString());
         assertArrayEquals(Files.readAllBytes(Path.of(out("l.tar"))), Files.readAllBytes(Path.of(out("f.tar"))),
                 "--last 4 and --from <diff_id of layer 10> are the same squash");
+        ImageVerifier.verify(Path.of(in), null, Path.of(out("l.tar")), java.util.Set.of());
     }
 
     @Test
@@ -126,6 +130,8 @@ class RewriteCommandsTest {
         assertTrue(r.err().contains("--image"), r.err());
         Cli ok = Cli.run("squash", image("ggcr/v1_tarball__test_bundle.tar"), "-o", out("x.tar"), "--image", "1");
         assertEquals(0, ok.status(), ok.toString());
+        ImageVerifier.verify(Path.of(image("ggcr/v1_tarball__test_bundle.tar")), "1", Path.of(out("x.tar")),
+                java.util.Set.of());
     }
 
     @Test

@@ -45,6 +45,7 @@ class RewriteDeterminismTest {
         ImageRewriter.squash(in, a, new ImageRewriter.SquashRange(3, null), RewriteOptions.defaults());
         ImageRewriter.squash(in, b, new ImageRewriter.SquashRange(3, null), RewriteOptions.defaults());
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        ImageVerifier.verify(in, null, a, Set.of());
     }
 
     @Test
@@ -54,9 +55,10 @@ class RewriteDeterminismTest {
             RewriteOptions o = RewriteOptions.defaults().withFormat(RewriteOptions.Format.OCI).withCompression(c);
             Path a = tmp.resolve("a-" + c + ".tar");
             Path b = tmp.resolve("b-" + c + ".tar");
-            ImageRewriter.rebuild(in, a, true, o);
+            RewriteReport r = ImageRewriter.rebuild(in, a, true, o);
             ImageRewriter.rebuild(in, b, true, o);
             assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), c.id());
+            ImageVerifier.verify(in, null, a, r, Set.of());
         }
     }
 
@@ -69,6 +71,7 @@ class RewriteDeterminismTest {
                 java.util.List.of("dive:squashed"));
         ImageRewriter.squash(in, a, new ImageRewriter.SquashRange(null, "5"), o);
         ImageRewriter.squash(in, b, new ImageRewriter.SquashRange(null, "5"), o);
+        ImageVerifier.verify(in, null, a, Set.of());
         Map<String, byte[]> ta = tree(a);
         Map<String, byte[]> tb = tree(b);
         assertEquals(ta.keySet(), tb.keySet());
@@ -97,6 +100,7 @@ class RewriteDeterminismTest {
         ImageRewriter.squash(in, plain, new ImageRewriter.SquashRange(2, null), RewriteOptions.defaults());
         RewriteReport r = ImageRewriter.squash(in, dated, new ImageRewriter.SquashRange(2, null),
                 RewriteOptions.defaults().withSourceDateEpoch(86400L));
+        ImageVerifier.verify(in, null, dated, r, Set.of());
         JsonNode cfgPlain = config(plain);
         JsonNode cfg = config(dated);
         assertEquals("1970-01-02T00:00:00Z", cfg.path("created").asText());
@@ -114,6 +118,7 @@ class RewriteDeterminismTest {
         Path in = Shared.image("buildah/docker-archive/bb-good.tar");
         Path out = tmp.resolve("good.tar");
         ImageRewriter.squash(in, out, ImageRewriter.SquashRange.all(), RewriteOptions.defaults());
+        ImageVerifier.verify(in, null, out, Set.of());
         JsonNode before = new ObjectMapper().readTree(SharedImagesTest.one("buildah/docker-archive/bb-good.tar")
                 .config().json());
         JsonNode after = config(out);
