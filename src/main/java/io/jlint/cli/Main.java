@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Lints and optimizes Dockerfiles and Docker/OCI images.",
         subcommands = {LintCommand.class, RulesCommand.class, ParseCommand.class, ImageCommand.class,
-                FixCommand.class, RebuildCommand.class})
+                FixCommand.class, SquashCommand.class, RebuildCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;

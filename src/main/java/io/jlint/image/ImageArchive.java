@@ -247,6 +247,20 @@ public final class ImageArchive implements Closeable {
         return new InputException(store.display(), what + ": " + problem, e);
     }
 
+    /**
+     * Opens layer {@code index}'s blob as stored (compressed or not), for writers that copy it unchanged. Nothing
+     * is verified here: callers copy blobs that {@link #scanLayer} verified and check the digest of what they copy.
+     */
+    InputStream openLayerBlob(ImageRef image, int index) throws IOException {
+        LayerRef ref = image.layers().get(index);
+        ArchiveStore.Blob blob = store.find(ref.blob());
+        if (blob == null) {
+            throw new InputException(store.display(), "layer " + index + " (" + ref.blob()
+                    + "): blob missing from the archive");
+        }
+        return store.open(blob);
+    }
+
     @Override
     public void close() throws IOException {
         store.close();

@@ -21,6 +21,7 @@ public final class LayerEntries implements Iterable<LayerEntry> {
     private byte[] buf = new byte[1024];
     private int len;
     private int count;
+    private int[] offsets = new int[16];
     private boolean sealed;
 
     LayerEntries(int layer) {
@@ -80,12 +81,45 @@ public final class LayerEntries implements Iterable<LayerEntry> {
     void seal() {
         sealed = true;
         buf = Arrays.copyOf(buf, len);
+        offsets = Arrays.copyOf(offsets, count);
+    }
+
+    /** Entry {@code i} (its index in the layer), decoded on each call. */
+    public LayerEntry get(int i) {
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return decode(new int[] {offsets[i]});
+    }
+
+    /** A read-only list view that decodes entries as they are asked for (4 bytes of index per entry). */
+    public List<LayerEntry> asList() {
+        return new java.util.AbstractList<>() {
+            @Override
+            public LayerEntry get(int i) {
+                return LayerEntries.this.get(i);
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+
+            @Override
+            public Iterator<LayerEntry> iterator() {
+                return LayerEntries.this.iterator();
+            }
+        };
     }
 
     void add(LayerEntry e) {
         if (sealed) {
             throw new IllegalStateException("sealed");
         }
+        if (count == offsets.length) {
+            offsets = Arrays.copyOf(offsets, count * 2);
+        }
+        offsets[count] = len;
         string(e.name());
         ensure(1);
         buf[len++] = (byte) e.type().ordinal();
@@ -104,8 +138,39 @@ public final class LayerEntries implements Iterable<LayerEntry> {
             string(x.getKey());
             string(x.getValue());
         }
+        int extras = 0;
+        boolean withXattrs = !e.xattrs().isEmpty();
+        for (Map.Entry<String, String> x : e.pax().entrySet()) {
+            if (keptPax(x.getKey(), x.getValue(), e.xattrs())) {
+                extras++;
+            }
+        }
+        for (Map.Entry<String, String> x : e.xattrs().entrySet()) {
+            withXattrs &= x.getValue().equals(e.pax().get("SCHILY.xattr." + x.getKey()));
+        }
+        varint(extras * 2L + (withXattrs ? 1 : 0));
+        for (Map.Entry<String, String> x : e.pax().entrySet()) {
+            if (keptPax(x.getKey(), x.getValue(), e.xattrs())) {
+                string(x.getKey());
+                string(x.getValue());
+            }
+        }
         count++;
     }
+
+    /**
+     * PAX records kept besides the header fields and xattrs (which are stored already): those a writer copying
+     * the entry needs, such as a fractional {@code mtime}, {@code atime} or vendor keys.
+     */
+    private static boolean keptPax(String key, String value, Map<String, String> xattrs) {
+        if (key.startsWith("SCHILY.xattr.")) {
+            return !value.equals(xattrs.get(key.substring("SCHILY.xattr.".length())));
+        }
+        return !DERIVED_PAX.contains(key);
+    }
+
+    private static final java.util.Set<String> DERIVED_PAX = java.util.Set.of("path", "linkpath", "size", "uid",
+            "gid", "uname", "gname");
 
     private static final TarEntry.Type[] TYPES = TarEntry.Type.values();
 
@@ -131,7 +196,23 @@ public final class LayerEntries implements Iterable<LayerEntry> {
             }
             xattrs = Map.copyOf(m);
         }
-        return LayerEntry.of(layer, name, type, mode, uid, gid, uname, gname, mtime, size, link, major, minor, xattrs);
+        long paxInfo = readVarint(p);
+        int np = (int) (paxInfo >>> 1);
+        Map<String, String> pax = Map.of();
+        if (np > 0 || (paxInfo & 1) != 0) {
+            Map<String, String> m = new HashMap<>();
+            for (int i = 0; i < np; i++) {
+                m.put(readString(p), readString(p));
+            }
+            if ((paxInfo & 1) != 0) {
+                for (Map.Entry<String, String> x : xattrs.entrySet()) {
+                    m.put("SCHILY.xattr." + x.getKey(), x.getValue());
+                }
+            }
+            pax = Map.copyOf(m);
+        }
+        return LayerEntry.of(layer, name, type, mode, uid, gid, uname, gname, mtime, size, link, major, minor, xattrs,
+                pax);
     }
 
     private void string(String s) {

@@ -18,10 +18,21 @@ import java.util.Map;
  * @param linkTarget symlink target as written, or hard link target as written; "" otherwise
  * @param mtime      seconds since the epoch
  * @param xattrs     PAX {@code SCHILY.xattr.*} attributes (e.g. {@code security.capability})
+ * @param pax        every PAX record of the entry as read ({@link TarEntry#pax()}), for writers that copy entries
+ *                   (fractional mtime, atime, vendor keys); empty when none
  */
 public record LayerEntry(int layer, String name, String path, TarEntry.Type type, Whiteout whiteout, String target,
                          long size, int mode, long uid, long gid, String uname, String gname, String linkTarget,
-                         long mtime, int devMajor, int devMinor, Map<String, String> xattrs) {
+                         long mtime, int devMajor, int devMinor, Map<String, String> xattrs,
+                         Map<String, String> pax) {
+
+    /** An entry without PAX records beyond its xattrs (the record's shape before {@code pax} was added). */
+    public LayerEntry(int layer, String name, String path, TarEntry.Type type, Whiteout whiteout, String target,
+                      long size, int mode, long uid, long gid, String uname, String gname, String linkTarget,
+                      long mtime, int devMajor, int devMinor, Map<String, String> xattrs) {
+        this(layer, name, path, type, whiteout, target, size, mode, uid, gid, uname, gname, linkTarget, mtime,
+                devMajor, devMinor, xattrs, Map.of());
+    }
 
     /** The meaning of an entry for the layered filesystem (OCI image layer spec). */
     public enum Whiteout {
@@ -43,13 +54,21 @@ public record LayerEntry(int layer, String name, String path, TarEntry.Type type
     /** Interprets a raw tar header as an entry of layer {@code layer}. */
     public static LayerEntry of(int layer, TarEntry t) {
         return of(layer, t.name(), t.type(), t.mode(), t.uid(), t.gid(), t.uname(), t.gname(), t.mtime(), t.size(),
-                t.linkName(), t.devMajor(), t.devMinor(), t.xattrs());
+                t.linkName(), t.devMajor(), t.devMinor(), t.xattrs(), t.pax());
     }
 
     /** Interprets a tar entry's fields as an entry of layer {@code layer} (path cleaned, whiteouts recognised). */
     public static LayerEntry of(int layer, String name, TarEntry.Type type, int mode, long uid, long gid,
                                 String uname, String gname, long mtime, long size, String linkTarget, int devMajor,
                                 int devMinor, Map<String, String> xattrs) {
+        return of(layer, name, type, mode, uid, gid, uname, gname, mtime, size, linkTarget, devMajor, devMinor,
+                xattrs, Map.of());
+    }
+
+    /** As above, with the entry's PAX records ({@link #pax()}). */
+    public static LayerEntry of(int layer, String name, TarEntry.Type type, int mode, long uid, long gid,
+                                String uname, String gname, long mtime, long size, String linkTarget, int devMajor,
+                                int devMinor, Map<String, String> xattrs, Map<String, String> pax) {
         String clean = PathNames.clean(name);
         String path = clean == null ? null : "/" + clean;
         Whiteout wh = Whiteout.NONE;
@@ -72,6 +91,6 @@ public record LayerEntry(int layer, String name, String path, TarEntry.Type type
             }
         }
         return new LayerEntry(layer, name, path, type, wh, target, size, mode, uid, gid, uname, gname, linkTarget,
-                mtime, devMajor, devMinor, xattrs);
+                mtime, devMajor, devMinor, xattrs, pax);
     }
 }

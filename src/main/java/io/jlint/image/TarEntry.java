@@ -12,12 +12,15 @@ import java.util.Map;
  * @param size         the size field (for header-only types this may be non-zero while no data follows)
  * @param linkName     the link target (symlinks and hard links), "" otherwise
  * @param xattrs       extended attributes from PAX {@code SCHILY.xattr.*} records
+ * @param pax          every PAX record that applies to the entry (global ones merged under local ones), as read;
+ *                     empty when there were none (writers that copy entries keep records such as fractional
+ *                     {@code mtime}, {@code atime} or vendor keys from here)
  * @param headerOffset offset of the entry's first header (PAX/GNU records included) in the stream
  * @param dataOffset   offset of the entry's data in the stream
  */
 public record TarEntry(String name, Type type, char typeFlag, int mode, long uid, long gid, String uname,
                        String gname, long mtime, long size, String linkName, int devMajor, int devMinor,
-                       Map<String, String> xattrs, long headerOffset, long dataOffset) {
+                       Map<String, String> xattrs, long headerOffset, long dataOffset, Map<String, String> pax) {
 
     /** Bytes of data that follow the header (0 for header-only types). */
     public long dataLength() {

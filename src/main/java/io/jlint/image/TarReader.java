@@ -261,7 +261,8 @@ public final class TarReader {
             padding = pad(dataLength);
             currentName = name;
             return new TarEntry(name, t, type, mode, uid, gid, uname, gname, mtime, size, link, devMajor, devMinor,
-                    xattrs == null ? Map.of() : Map.copyOf(xattrs), headerOffset, position);
+                    xattrs == null ? Map.of() : Map.copyOf(xattrs), headerOffset, position,
+                    ext == null || ext.isEmpty() ? Map.of() : Map.copyOf(ext));
         }
     }
 
