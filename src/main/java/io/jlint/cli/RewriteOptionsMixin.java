@@ -37,7 +37,8 @@ public final class RewriteOptionsMixin {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "docker",
             description = "docker: a docker save archive (docker load, podman load, skopeo; also an OCI layout);"
-                    + " oci: an OCI image layout, a directory, or a tar when OUT ends in .tar (default: ${DEFAULT-VALUE})")
+                    + " oci: an OCI image layout, a directory, or a tar when OUT ends in .tar"
+                    + " (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--compression", paramLabel = "KIND",

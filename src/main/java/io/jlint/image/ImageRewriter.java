@@ -425,7 +425,7 @@ public final class ImageRewriter {
         return new Written(tags, configDigest, manifestDigest, blobBytes);
     }
 
-    /** The input's names usable as output names: full {@code name:tag} references (OCI ref names like "latest" dropped). */
+    /** The input's names usable as output names: {@code name:tag} references (bare OCI ref names are dropped). */
     private static List<String> defaultTags(List<String> tags) {
         List<String> out = new ArrayList<>();
         for (String t : tags) {

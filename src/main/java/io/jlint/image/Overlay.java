@@ -3,7 +3,6 @@ package io.jlint.image;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The layered filesystem as squash and rebuild need it: the same semantics as {@link FileTree} (whiteouts and
@@ -483,25 +482,5 @@ final class Overlay {
             out.accept(c);
             walk(c, out);
         }
-    }
-
-    /** Applies every entry of {@code layers} (a list per layer, bottom first), layer {@code i} as index i. */
-    static Overlay of(List<List<LayerEntry>> layers) {
-        Overlay o = new Overlay();
-        for (int i = 0; i < layers.size(); i++) {
-            o.beginLayer(i);
-            List<LayerEntry> l = layers.get(i);
-            for (int k = 0; k < l.size(); k++) {
-                o.apply(l.get(k), k);
-            }
-        }
-        return o;
-    }
-
-    /** Paths by their present node, for comparisons in checks. */
-    Map<String, Node> presentByPath() {
-        Map<String, Node> m = new HashMap<>();
-        forEachPresent(n -> m.put(n.path(), n));
-        return m;
     }
 }

@@ -151,7 +151,8 @@ final class SquashPlanner {
     private void assignLinkRoles() {
         IdentityHashMap<Overlay.Content, List<Overlay.Node>> groups = new IdentityHashMap<>();
         o.forEachPresent(n -> {
-            if (n.content != null && (n.type == TarEntry.Type.FILE || n.type == TarEntry.Type.HARDLINK)) {
+            // a file alone with its bytes needs no decision; names sharing bytes, or a link left alone, do
+            if (n.content != null && (n.content.refs > 1 || n.type == TarEntry.Type.HARDLINK)) {
                 groups.computeIfAbsent(n.content, c -> new ArrayList<>()).add(n);
             }
         });
@@ -295,6 +296,8 @@ final class SquashPlanner {
             } else {
                 add(link, c);
             }
+        } else if (c.type == TarEntry.Type.FILE && c.content != null) {
+            add(new Item(Kind.FILE, c, c.layer, c.ordinal, c.content.layer, c.content.ordinal, null), c);
         } else {
             add(new Item(Kind.COPY, c, c.layer, c.ordinal, -1, -1, null), c);
         }
