@@ -14,7 +14,8 @@ public interface Rule<T> {
 
     void check(T subject, RuleContext context, FindingSink out);
 
+    /** The rule's {@link RuleInfo} annotation (read once per class, without reflection's proxies). */
     default RuleInfo info() {
-        return getClass().getAnnotation(RuleInfo.class);
+        return RuleInfos.of(getClass());
     }
 }
