@@ -5,18 +5,9 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * A rule class's {@link RuleInfo}, read from the {@code RuntimeVisibleAnnotations} attribute of its class file
@@ -47,120 +38,80 @@ final class RuleInfos {
 
     /** The annotation as the class file states it, or null when absent or not readable here. */
     static RuleInfo fromClassFile(Class<?> type) {
-        try {
-            byte[] bytes = classBytes(type);
-            return bytes == null ? null : parse(bytes);
+        ClassLoader loader = type.getClassLoader();
+        if (loader == null) {
+            return null;
+        }
+        try (InputStream in = loader.getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
+            return in == null ? null : parse(in.readAllBytes());
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    /** Open class-path jars, one per file, kept for the life of the JVM (the class loader holds them open too). */
-    private static final Map<Path, ZipFile> JARS = new ConcurrentHashMap<>();
-
-    /**
-     * The class file of {@code type}: straight from its jar or folder (a class loader's resource lookup goes
-     * through URL connections and costs about three times as much), else as a class-loader resource.
-     */
-    private static byte[] classBytes(Class<?> type) throws IOException {
-        String entry = type.getName().replace('.', '/') + ".class";
-        CodeSource source = type.getProtectionDomain().getCodeSource();
-        URL location = source == null ? null : source.getLocation();
-        if (location != null && "file".equals(location.getProtocol())) {
-            try {
-                Path path = Path.of(location.toURI());
-                if (Files.isRegularFile(path)) {
-                    ZipFile jar = JARS.computeIfAbsent(path, RuleInfos::open);
-                    ZipEntry e = jar == null ? null : jar.getEntry(entry);
-                    if (e != null) {
-                        try (InputStream in = jar.getInputStream(e)) {
-                            return in.readAllBytes();
-                        }
-                    }
-                } else if (Files.isRegularFile(path.resolve(entry))) {
-                    return Files.readAllBytes(path.resolve(entry));
-                }
-            } catch (URISyntaxException | IllegalArgumentException e) {
-                // not a plain file location: ask the class loader
-            }
-        }
-        ClassLoader loader = type.getClassLoader();
-        if (loader == null) {
-            return null;
-        }
-        try (InputStream in = loader.getResourceAsStream(entry)) {
-            return in == null ? null : in.readAllBytes();
-        }
-    }
-
-    private static ZipFile open(Path jar) {
-        try {
-            return new ZipFile(jar.toFile());
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /**
-     * Walks the class file by offsets; only the few constant-pool strings that matter are decoded (decoding all of
-     * them, in the interpreter of a fresh JVM, cost more than the proxies this replaces).
-     */
     private static RuleInfo parse(byte[] bytes) throws IOException {
-        Reader r = new Reader(bytes);
-        if (r.u4() != 0xCAFEBABE) {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        if (in.readInt() != 0xCAFEBABE) {
             return null;
         }
-        r.pos += 4;
-        int count = r.u2();
-        int[] offsets = new int[count];
+        in.readUnsignedShort();
+        in.readUnsignedShort();
+        int count = in.readUnsignedShort();
+        Object[] pool = new Object[count];
         for (int i = 1; i < count; i++) {
-            offsets[i] = r.pos;
-            int tag = r.u1();
+            int tag = in.readUnsignedByte();
             switch (tag) {
-                case 1 -> r.skip(r.u2());
-                case 3, 4, 9, 10, 11, 12, 17, 18 -> r.pos += 4;
+                case 1 -> pool[i] = in.readUTF();
+                case 3 -> pool[i] = in.readInt();
+                case 4 -> in.readInt();
                 case 5, 6 -> {
-                    r.pos += 8;
+                    in.readLong();
                     i++;
                 }
-                case 7, 8, 16, 19, 20 -> r.pos += 2;
-                case 15 -> r.pos += 3;
+                case 7, 8, 16, 19, 20 -> in.readUnsignedShort();
+                case 9, 10, 11, 12, 17, 18 -> in.readInt();
+                case 15 -> {
+                    in.readUnsignedByte();
+                    in.readUnsignedShort();
+                }
                 default -> {
                     return null;
                 }
             }
         }
-        r.offsets = offsets;
-        r.pos += 6;
-        r.skip(2 * r.u2());
+        in.readUnsignedShort();
+        in.readUnsignedShort();
+        in.readUnsignedShort();
+        in.skipNBytes(2L * in.readUnsignedShort());
         for (int members = 0; members < 2; members++) {
-            int n = r.u2();
+            int n = in.readUnsignedShort();
             for (int i = 0; i < n; i++) {
-                r.pos += 6;
-                r.skipAttributes();
+                in.skipNBytes(6);
+                skipAttributes(in);
             }
         }
-        int attributes = r.u2();
+        int attributes = in.readUnsignedShort();
         for (int a = 0; a < attributes; a++) {
-            int nameIndex = r.u2();
-            int length = r.u4();
-            if (!r.utf8Is(nameIndex, "RuntimeVisibleAnnotations")) {
-                r.skip(length);
+            String name = (String) pool[in.readUnsignedShort()];
+            int length = in.readInt();
+            if (!"RuntimeVisibleAnnotations".equals(name)) {
+                in.skipNBytes(length);
                 continue;
             }
-            int annotations = r.u2();
+            int annotations = in.readUnsignedShort();
             for (int k = 0; k < annotations; k++) {
-                if (r.utf8Is(r.u2(), DESCRIPTOR)) {
-                    return readRuleInfo(r);
+                String type = (String) pool[in.readUnsignedShort()];
+                if (DESCRIPTOR.equals(type)) {
+                    return readRuleInfo(in, pool);
                 }
-                r.skipPairs();
+                skipPairs(in);
             }
             return null;
         }
         return null;
     }
 
-    private static RuleInfo readRuleInfo(Reader r) throws IOException {
+    private static RuleInfo readRuleInfo(DataInputStream in, Object[] pool) throws IOException {
         String id = null;
         String name = null;
         Category category = null;
@@ -168,29 +119,25 @@ final class RuleInfos {
         String summary = null;
         boolean fixable = false;
         String[] equivalents = new String[0];
-        int pairs = r.u2();
+        int pairs = in.readUnsignedShort();
         for (int p = 0; p < pairs; p++) {
-            String member = r.utf8(r.u2());
+            String member = (String) pool[in.readUnsignedShort()];
             switch (member) {
-                case "id" -> id = r.string();
-                case "name" -> name = r.string();
-                case "summary" -> summary = r.string();
-                case "category" -> category = Category.valueOf(r.enumConstant(Category.class));
-                case "severity" -> severity = Severity.valueOf(r.enumConstant(Severity.class));
+                case "id" -> id = string(in, pool);
+                case "name" -> name = string(in, pool);
+                case "summary" -> summary = string(in, pool);
+                case "category" -> category = Category.valueOf(enumConstant(in, pool, Category.class));
+                case "severity" -> severity = Severity.valueOf(enumConstant(in, pool, Severity.class));
                 case "fixable" -> {
-                    r.expect('Z');
-                    int at = r.offsets[r.u2()];
-                    if (r.bytes[at] != 3) {
-                        return null;
-                    }
-                    fixable = new Reader(r.bytes, at + 1).u4() != 0;
+                    expect(in, 'Z');
+                    fixable = (Integer) pool[in.readUnsignedShort()] != 0;
                 }
                 case "equivalents" -> {
-                    r.expect('[');
+                    expect(in, '[');
                     List<String> values = new ArrayList<>();
-                    int n = r.u2();
+                    int n = in.readUnsignedShort();
                     for (int i = 0; i < n; i++) {
-                        values.add(r.string());
+                        values.add(string(in, pool));
                     }
                     equivalents = values.toArray(new String[0]);
                 }
@@ -205,114 +152,58 @@ final class RuleInfos {
         return new Value(id, name, category, severity, summary, fixable, equivalents);
     }
 
-    /** A position in a class file, and the offsets of its constant-pool entries once known. */
-    private static final class Reader {
-        final byte[] bytes;
-        int pos;
-        int[] offsets;
+    private static String string(DataInputStream in, Object[] pool) throws IOException {
+        expect(in, 's');
+        return (String) pool[in.readUnsignedShort()];
+    }
 
-        Reader(byte[] bytes) {
-            this(bytes, 0);
+    private static String enumConstant(DataInputStream in, Object[] pool, Class<?> type) throws IOException {
+        expect(in, 'e');
+        String descriptor = (String) pool[in.readUnsignedShort()];
+        if (!descriptor.equals("L" + type.getName().replace('.', '/') + ";")) {
+            throw new IllegalStateException("unexpected enum type " + descriptor);
         }
+        return (String) pool[in.readUnsignedShort()];
+    }
 
-        Reader(byte[] bytes, int pos) {
-            this.bytes = bytes;
-            this.pos = pos;
+    private static void expect(DataInputStream in, char tag) throws IOException {
+        if (in.readUnsignedByte() != tag) {
+            throw new IllegalStateException("unexpected element value kind");
         }
+    }
 
-        /** Moves past {@code n} bytes (a separate call: {@code pos += u2()} would add to the old position). */
-        void skip(int n) {
-            pos += n;
+    private static void skipAttributes(DataInputStream in) throws IOException {
+        int n = in.readUnsignedShort();
+        for (int i = 0; i < n; i++) {
+            in.readUnsignedShort();
+            in.skipNBytes(in.readInt() & 0xFFFFFFFFL);
         }
+    }
 
-        int u1() {
-            return bytes[pos++] & 0xFF;
+    private static void skipPairs(DataInputStream in) throws IOException {
+        int pairs = in.readUnsignedShort();
+        for (int p = 0; p < pairs; p++) {
+            in.readUnsignedShort();
+            skipElementValue(in);
         }
+    }
 
-        int u2() {
-            return (u1() << 8) | u1();
-        }
-
-        int u4() {
-            return (u2() << 16) | u2();
-        }
-
-        /** Whether constant {@code index} is the UTF-8 entry {@code ascii} (an ASCII string). */
-        boolean utf8Is(int index, String ascii) {
-            int at = offsets[index];
-            if (bytes[at] != 1 || (((bytes[at + 1] & 0xFF) << 8) | (bytes[at + 2] & 0xFF)) != ascii.length()) {
-                return false;
+    private static void skipElementValue(DataInputStream in) throws IOException {
+        int tag = in.readUnsignedByte();
+        switch (tag) {
+            case 'B', 'C', 'D', 'F', 'I', 'J', 'S', 'Z', 's', 'c' -> in.readUnsignedShort();
+            case 'e' -> in.readInt();
+            case '@' -> {
+                in.readUnsignedShort();
+                skipPairs(in);
             }
-            for (int i = 0; i < ascii.length(); i++) {
-                if (bytes[at + 3 + i] != ascii.charAt(i)) {
-                    return false;
+            case '[' -> {
+                int n = in.readUnsignedShort();
+                for (int i = 0; i < n; i++) {
+                    skipElementValue(in);
                 }
             }
-            return true;
-        }
-
-        String utf8(int index) throws IOException {
-            int at = offsets[index];
-            if (bytes[at] != 1) {
-                throw new IllegalStateException("not a UTF-8 constant");
-            }
-            int length = ((bytes[at + 1] & 0xFF) << 8) | (bytes[at + 2] & 0xFF);
-            // modified UTF-8, as DataInput reads it
-            return new DataInputStream(new ByteArrayInputStream(bytes, at + 1, length + 2)).readUTF();
-        }
-
-        String string() throws IOException {
-            expect('s');
-            return utf8(u2());
-        }
-
-        String enumConstant(Class<?> type) throws IOException {
-            expect('e');
-            if (!utf8Is(u2(), "L" + type.getName().replace('.', '/') + ";")) {
-                throw new IllegalStateException("unexpected enum type");
-            }
-            return utf8(u2());
-        }
-
-        void expect(char tag) {
-            if (u1() != tag) {
-                throw new IllegalStateException("unexpected element value kind");
-            }
-        }
-
-        void skipAttributes() {
-            int n = u2();
-            for (int i = 0; i < n; i++) {
-                pos += 2;
-                skip(u4());
-            }
-        }
-
-        void skipPairs() {
-            int pairs = u2();
-            for (int p = 0; p < pairs; p++) {
-                pos += 2;
-                skipElementValue();
-            }
-        }
-
-        void skipElementValue() {
-            int tag = u1();
-            switch (tag) {
-                case 'B', 'C', 'D', 'F', 'I', 'J', 'S', 'Z', 's', 'c' -> pos += 2;
-                case 'e' -> pos += 4;
-                case '@' -> {
-                    pos += 2;
-                    skipPairs();
-                }
-                case '[' -> {
-                    int n = u2();
-                    for (int i = 0; i < n; i++) {
-                        skipElementValue();
-                    }
-                }
-                default -> throw new IllegalStateException("unknown element value kind " + tag);
-            }
+            default -> throw new IllegalStateException("unknown element value kind " + tag);
         }
     }
 
