@@ -14,8 +14,7 @@ public interface Rule<T> {
 
     void check(T subject, RuleContext context, FindingSink out);
 
-    /** The rule's {@link RuleInfo} annotation (read once per class, without reflection's proxies). */
     default RuleInfo info() {
-        return RuleInfos.of(getClass());
+        return getClass().getAnnotation(RuleInfo.class);
     }
 }
