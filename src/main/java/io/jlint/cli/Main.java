@@ -45,6 +45,11 @@ public final class Main implements Runnable {
         this.terminal = terminal;
     }
 
+    /** Whether {@code arg} as first argument names a command or a top-level option (else it means lint). */
+    static boolean isCommand(String arg) {
+        return COMMANDS.contains(arg);
+    }
+
     InputStream stdin() {
         return stdin;
     }
@@ -73,6 +78,15 @@ public final class Main implements Runnable {
             err.println("jlint: no input; see 'jlint --help'");
             return BAD_INPUT;
         }
+        LintOptions fast = FastLint.parse(args);
+        if (fast != null) {
+            return FastLint.run(fast, in, out, err, terminal);
+        }
+        return viaPicocli(args, in, out, err, terminal);
+    }
+
+    /** {@link #run} without the fast path (tests compare the two). */
+    static int viaPicocli(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
         if (!COMMANDS.contains(args[0])) {
             String[] withLint = new String[args.length + 1];
             withLint[0] = "lint";
