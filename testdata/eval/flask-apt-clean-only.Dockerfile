@@ -5,6 +5,7 @@ WORKDIR /srv/app
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
+# label: cache-busting
 RUN useradd --uid 1001 flask 2>/dev/null || true
 USER 1001
 CMD ["gunicorn", "-w", "4", "-b", "0.0.0.0:5000", "wsgi:app"]

@@ -4,7 +4,6 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # label: missing-cleanup
 RUN npm ci
-# label: cache-busting
 COPY . .
 # label: cache-busting, missing-cleanup
 RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg imagemagick
