@@ -23,9 +23,10 @@ import java.util.Locale;
 
 /**
  * Two RUNs in a row (only comments between them) with the same flags, in a stage whose layers reach the image, that
- * would make one layer as well: both short (at most two commands each), or the first only refreshes a package
- * index. Reported at the second RUN; a run of N such RUNs gives N-1 findings. Long RUNs next to each other are
- * taken as deliberate (separate cache steps), as are RUNs with different --mount/--network/--security flags.
+ * would make one layer as well: at least one of them short (at most two commands: a short step gains nothing from a
+ * cache boundary of its own), or the first only refreshes a package index. Reported at the second RUN; a run of N
+ * such RUNs gives N-1 findings. Two long RUNs next to each other are taken as deliberate (separate cache steps), as
+ * are RUNs with different --mount/--network/--security flags.
  */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL201", name = "consecutive-runs", category = Category.UNMERGED_RUN, severity = Severity.INFO,
@@ -63,7 +64,7 @@ public final class Jl201ConsecutiveRuns implements Rule<Dockerfile> {
                     out.report(r.span(), "the RUN at line " + p.line() + " only runs `"
                             + CacheChain.updateCommand(family) + "`, a layer of package index that goes stale in the"
                             + " build cache: delete that RUN; " + advice);
-                } else if (small(pf) && small(rf)) {
+                } else if (small(pf) || small(rf)) {
                     out.report(r.span(), "this RUN and the RUN at line " + p.line() + " each make a layer where one"
                             + " would do: join their commands with `&&` in one RUN");
                 }
