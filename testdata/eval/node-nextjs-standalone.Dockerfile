@@ -8,6 +8,7 @@ FROM node:18-alpine AS builder
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
+# label: cache-busting
 ENV NEXT_TELEMETRY_DISABLED 1
 RUN npm run build
 

@@ -4,6 +4,7 @@ WORKDIR /app
 COPY . /app
 # expect: JL307
 RUN bundle config set --local without 'development test' && bundle install
+# expect: JL103 "ENV RAILS_ENV never changes"
 ENV RAILS_ENV=production
 # expect: JL103
 RUN useradd --create-home rails

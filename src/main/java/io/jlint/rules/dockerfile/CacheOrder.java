@@ -2,6 +2,7 @@ package io.jlint.rules.dockerfile;
 
 import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.dockerfile.model.Instruction;
+import io.jlint.dockerfile.model.KeyValue;
 import io.jlint.dockerfile.model.Mount;
 import io.jlint.dockerfile.model.Stage;
 import io.jlint.dockerfile.shell.Redirect;
@@ -102,7 +103,14 @@ final class CacheOrder {
     record RunFinding(Instruction.Run run, Step step, SourceCopy copy) {
     }
 
-    record Result(List<DepFinding> deps, List<RunFinding> system, List<RunFinding> stable) {
+    /**
+     * An ENV whose values never change (no build argument in them) set after a source copy of its own stage;
+     * {@code runsBetween} are the RUNs between that copy and the ENV, which would see it once it moves up.
+     */
+    record EnvFinding(Instruction.Env env, SourceCopy copy, List<Instruction.Run> runsBetween) {
+    }
+
+    record Result(List<DepFinding> deps, List<RunFinding> system, List<RunFinding> stable, List<EnvFinding> envs) {
     }
 
     /** Everything about one RUN. */
@@ -139,6 +147,11 @@ final class CacheOrder {
         boolean gopath;
         /** position of the first instruction of the stage being judged */
         int ownStart = Integer.MAX_VALUE;
+        /** names whose value can change between builds: ARGs, and ENVs set from them */
+        final Set<String> variable = new java.util.HashSet<>();
+        /** the RUNs of the stage being judged, with their positions */
+        final List<Instruction.Run> ownRuns = new ArrayList<>();
+        final List<Integer> ownRunPos = new ArrayList<>();
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -147,8 +160,9 @@ final class CacheOrder {
         Map<Integer, DepFinding> deps = new LinkedHashMap<>();
         List<RunFinding> system = new ArrayList<>();
         List<RunFinding> stable = new ArrayList<>();
+        List<EnvFinding> envs = new ArrayList<>();
         if (df == null || df.stages().isEmpty()) {
-            return new Result(List.of(), List.of(), List.of());
+            return new Result(List.of(), List.of(), List.of(), List.of());
         }
         for (Stage s : df.stages()) {
             List<Stage> chain = BuildChain.of(df, s);
@@ -175,11 +189,19 @@ final class CacheOrder {
                             evaluate(run, pos, ri, vars, st, deps, system, stable);
                         }
                         record(ri, pos, st);
+                        if (own) {
+                            st.ownRuns.add(run);
+                            st.ownRunPos.add(pos);
+                        }
+                    } else if (in instanceof Instruction.Arg arg) {
+                        arg.pairs().forEach(kv -> st.variable.add(kv.key()));
+                    } else if (in instanceof Instruction.Env env) {
+                        envAfterCopy(env, own, st, envs);
                     }
                 }
             }
         }
-        return new Result(List.copyOf(deps.values()), system, stable);
+        return new Result(List.copyOf(deps.values()), system, stable, envs);
     }
 
     /**
@@ -279,6 +301,40 @@ final class CacheOrder {
         if (s != null) {
             stable.add(new RunFinding(run, s, first));
         }
+    }
+
+    private static final Pattern VAR_REF = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+
+    /** Records an ENV whose values never change when it comes after a source copy of the stage being judged. */
+    private static void envAfterCopy(Instruction.Env env, boolean own, State st, List<EnvFinding> envs) {
+        boolean constant = true;
+        for (KeyValue kv : env.pairs()) {
+            java.util.regex.Matcher m = VAR_REF.matcher(kv.rawValue() == null ? "" : kv.rawValue());
+            while (m.find()) {
+                constant &= !st.variable.contains(m.group(1));
+            }
+        }
+        if (!constant) {
+            env.pairs().forEach(kv -> st.variable.add(kv.key()));
+            return;
+        }
+        SourceCopy first = null;
+        for (SourceCopy c : st.copies) {
+            if (c.pos() >= st.ownStart) {
+                first = c;
+                break;
+            }
+        }
+        if (!own || first == null) {
+            return;
+        }
+        List<Instruction.Run> between = new ArrayList<>();
+        for (int i = 0; i < st.ownRuns.size(); i++) {
+            if (st.ownRunPos.get(i) > first.pos()) {
+                between.add(st.ownRuns.get(i));
+            }
+        }
+        envs.add(new EnvFinding(env, first, between));
     }
 
     private static void record(RunInfo ri, int pos, State st) {
