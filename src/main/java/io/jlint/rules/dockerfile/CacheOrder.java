@@ -145,6 +145,8 @@ final class CacheOrder {
         final List<Integer> narrowPos = new ArrayList<>();
         String workdir = "/";
         boolean gopath;
+        /** the Go of the base image builds in module mode only (golang 1.16 and later, GO111MODULE not off/auto) */
+        boolean modulesOnly;
         /** position of the first instruction of the stage being judged */
         int ownStart = Integer.MAX_VALUE;
         /** names whose value can change between builds: ARGs, and ENVs set from them */
@@ -170,6 +172,7 @@ final class CacheOrder {
                 continue;
             }
             State st = new State();
+            st.modulesOnly = goModulesOnly(df, chain);
             int pos = 0;
             for (Stage cs : chain) {
                 boolean own = cs == s;
@@ -428,10 +431,44 @@ final class CacheOrder {
             String target = dest == null ? "" : dest.startsWith("/") ? dest : join(st.workdir, dest);
             st.copies.add(new SourceCopy(in, whole, dirs, String.join(" ", what), pos,
                     target.contains("$") || dest == null ? null : clean(target)));
-            if (target.startsWith("/go/src/") || target.contains("GOPATH")) {
+            if ((target.startsWith("/go/src/") || target.contains("GOPATH")) && !st.modulesOnly) {
                 st.gopath = true;
             }
         }
+    }
+
+    /** golang, golang:1.22-alpine, golang:bookworm (a distribution name alone is the latest Go), with a digest. */
+    private static final Pattern GOLANG = Pattern.compile(
+            "(?:.*/)?golang(?::(\\d+)\\.(\\d+)[^@]*|:(?!stretch|jessie|wheezy)[a-z]+)?(?:@.*)?");
+
+    /**
+     * True when the chain starts from a golang image whose Go (1.16 and later: the tag's version, or a current
+     * distribution name alone such as {@code alpine}, which is the latest; {@code alpine3.12} is not known) builds in
+     * module mode, unless the Dockerfile sets GO111MODULE to off or auto: then a copy below /go/src is still a
+     * module with dependencies to download.
+     */
+    private static boolean goModulesOnly(Dockerfile df, List<Stage> chain) {
+        String image = BuildChain.baseImage(df, chain);
+        java.util.regex.Matcher m = image == null ? null : GOLANG.matcher(image);
+        if (m == null || !m.matches()) {
+            return false;
+        }
+        if (m.group(1) != null && (Integer.parseInt(m.group(1)) < 1
+                || Integer.parseInt(m.group(1)) == 1 && Integer.parseInt(m.group(2)) < 16)) {
+            return false;
+        }
+        for (Stage s : chain) {
+            for (Instruction in : s.instructions()) {
+                List<KeyValue> pairs = in instanceof Instruction.Env e ? e.pairs()
+                        : in instanceof Instruction.Arg a ? a.pairs() : List.of();
+                for (KeyValue kv : pairs) {
+                    if (kv.key().equals("GO111MODULE") && !"on".equals(kv.value())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private static String normalize(String s) {
@@ -554,6 +591,7 @@ final class CacheOrder {
         List<Step> steps = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         boolean stable = true;
+        boolean chown = false;
         List<Argv> cmds = Argv.of(run);
         for (Argv a : cmds) {
             if (PATH_SAFE.contains(a.program()) || a.program().equals("rpm")) {
@@ -570,7 +608,10 @@ final class CacheOrder {
             if (c.step() != null) {
                 steps.add(c.step());
             }
-            if (!c.stable()) {
+            if (!c.stable() && (a.program().equals("chown") || a.program().equals("chgrp"))
+                    && !a.wrappers().contains("xargs")) {
+                chown = true; // handing the copied files to a user created here: COPY --chown does that
+            } else if (!c.stable()) {
                 stable = false;
             }
             if (a.command() != null) {
@@ -582,6 +623,9 @@ final class CacheOrder {
                     }
                 }
             }
+        }
+        if (chown && (steps.isEmpty() || steps.stream().anyMatch(s -> s.use() != Use.USER))) {
+            stable = false;
         }
         return new RunInfo(steps, Argv.complete(run) && !cmds.isEmpty(), stable && !cmds.isEmpty(), paths);
     }

@@ -25,6 +25,20 @@ import java.util.List;
         equivalents = {})
 public final class Jl103StableStepAfterCopy implements Rule<Dockerfile> {
 
+    /** The owner a chown/chgrp of the RUN hands the files to ({@code app}, {@code app:app}), or null. */
+    private static String chownOwner(Instruction.Run run) {
+        for (Argv a : Argv.of(run)) {
+            if (a.program().equals("chown") || a.program().equals("chgrp")) {
+                for (String arg : a.args()) {
+                    if (!arg.startsWith("-")) {
+                        return a.program().equals("chgrp") ? ":" + arg : arg;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     @Override
     public Class<Dockerfile> subjectType() {
         return Dockerfile.class;
@@ -49,9 +63,13 @@ public final class Jl103StableStepAfterCopy implements Rule<Dockerfile> {
             String what = f.copy().whole() ? "the build context" : f.copy().what();
             String step = f.step().use() == CacheOrder.Use.USER ? "Creating users and groups ("
                     + f.step().argv().text() + ")" : f.step().argv().text();
+            String owner = chownOwner(f.run());
+            String fix = owner == null ? "move this RUN above the COPY" : "create the user above the COPY and copy"
+                    + " with COPY --chown=" + owner + " instead of chown (which writes every copied file again into"
+                    + " a new layer)";
             out.report(f.run().span(), step + " does not depend on the source but runs after " + what
                     + " is copied (line " + f.copy().instruction().line() + "), so it re-runs on every source change;"
-                    + " move this RUN above the COPY");
+                    + " " + fix);
         }
     }
 }
