@@ -218,7 +218,26 @@ final class CacheOrder {
         if (c.dirs() && c.target() != null && c.target().equals(clean(st.workdir))) {
             return true; // the directory becomes the folder the install runs in: it is the project itself
         }
+        if (c.dirs() && projectSourceOnly(c)) {
+            return true; // src/ or app/ is the project's own code, not a local package the install needs
+        }
         return c.dirs() ? manifestCopiedBefore(step, c.pos(), st) : manifestCopiedBefore(step, runPos - 1, st);
+    }
+
+    /** Directory names that hold the project's own code, never a local package that a dependency install reads. */
+    private static final Set<String> PROJECT_SOURCE_DIRS = Set.of("src", "source", "sources", "app");
+
+    /** True when every source the copy names is such a directory ({@code COPY src ./src}). */
+    private static boolean projectSourceOnly(SourceCopy c) {
+        if (c.what().isBlank()) {
+            return false;
+        }
+        for (String s : c.what().trim().split("\\s+")) {
+            if (!PROJECT_SOURCE_DIRS.contains(BuildChain.baseName(normalize(s)).toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String clean(String path) {
