@@ -8,6 +8,7 @@ RUN set -eux; \
 	mv gosu /usr/local/bin/; \
 	cd /; \
 	rm -rf "$tmp"
+# expect: JL201
 RUN curl -fsSL -o /usr/local/bin/jq https://example.com/jq-1.7-linux64 && chmod +x /usr/local/bin/jq
 USER 1000
 CMD ["gosu", "--version"]

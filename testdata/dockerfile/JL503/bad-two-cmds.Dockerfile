@@ -1,7 +1,7 @@
 FROM node:20-alpine
 WORKDIR /app
 COPY . .
+# expect: JL503 "the CMD on line 7 of the same stage overrides it"
 CMD ["npm", "run", "migrate"]
 USER node
-# expect: JL503 "already has a CMD on line 4"
 CMD ["node", "server.js"]

@@ -6,11 +6,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY . .
 # a multi-line ENV is reported once, naming every secret
-# expect: JL701 "DJANGO_SECRET_KEY, AWS_SECRET_ACCESS_KEY"
+# expect: JL701 "DJANGO_SECRET_KEY, AWS_SECRET_ACCESS_KEY", JL103
 ENV DJANGO_SECRET_KEY="django-insecure-4x!b@z#x9" \
     AWS_REGION=eu-west-1 \
     AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY
-# expect: JL701 "RAILS_PASS", JL907
+# expect: JL701 "RAILS_PASS", JL907, JL103
 ENV RAILS_PASS aeshiethooghahtu4Riebooquae6Ithe
 USER node
 CMD ["node", "server.js"]

@@ -1,6 +1,5 @@
 package io.jlint.rules.dockerfile;
 
-import io.jlint.dockerfile.model.CommandLine;
 import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.dockerfile.model.Instruction;
 import io.jlint.dockerfile.model.KeyValue;
@@ -217,7 +216,7 @@ final class BuildChain {
                 return true;
             }
             for (Instruction in : s.instructions()) {
-                if (in instanceof Instruction.Shell sh && !sh.shell().isEmpty() && !posix(sh.shell().get(0))) {
+                if (in instanceof Instruction.Shell sh && !sh.shell().isEmpty() && windowsShell(sh.shell().get(0))) {
                     return true;
                 }
             }
@@ -225,10 +224,16 @@ final class BuildChain {
         return false;
     }
 
-    /** True for a POSIX shell program name or path (sh, bash, ash, dash, zsh, ksh). */
-    static boolean posix(String program) {
-        CommandLine probe = new CommandLine(false, List.of(), null, false, List.of(program), List.of());
-        return probe.posixShell();
+    /**
+     * True for the shells of Windows images (cmd, powershell, pwsh): a SHELL such as {@code ["conda", "run", …,
+     * "bash", "-c"]} is not POSIX either, but it says nothing about the image being a Windows one.
+     */
+    static boolean windowsShell(String program) {
+        String p = baseName(program.replace('\\', '/')).toLowerCase(Locale.ROOT);
+        if (p.endsWith(".exe")) {
+            p = p.substring(0, p.length() - 4);
+        }
+        return p.equals("cmd") || p.equals("powershell") || p.equals("pwsh");
     }
 
     /** The program name without directories, as a shell would look it up. */

@@ -2,6 +2,7 @@ package io.jlint.rules.dockerfile;
 
 import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.dockerfile.model.Instruction;
+import io.jlint.dockerfile.model.KeyValue;
 import io.jlint.dockerfile.model.Mount;
 import io.jlint.dockerfile.model.Stage;
 import io.jlint.dockerfile.shell.Redirect;
@@ -102,7 +103,14 @@ final class CacheOrder {
     record RunFinding(Instruction.Run run, Step step, SourceCopy copy) {
     }
 
-    record Result(List<DepFinding> deps, List<RunFinding> system, List<RunFinding> stable) {
+    /**
+     * An ENV whose values never change (no build argument in them) set after a source copy of its own stage;
+     * {@code runsBetween} are the RUNs between that copy and the ENV, which would see it once it moves up.
+     */
+    record EnvFinding(Instruction.Env env, SourceCopy copy, List<Instruction.Run> runsBetween) {
+    }
+
+    record Result(List<DepFinding> deps, List<RunFinding> system, List<RunFinding> stable, List<EnvFinding> envs) {
     }
 
     /** Everything about one RUN. */
@@ -137,8 +145,15 @@ final class CacheOrder {
         final List<Integer> narrowPos = new ArrayList<>();
         String workdir = "/";
         boolean gopath;
+        /** the Go of the base image builds in module mode only (golang 1.16 and later, GO111MODULE not off/auto) */
+        boolean modulesOnly;
         /** position of the first instruction of the stage being judged */
         int ownStart = Integer.MAX_VALUE;
+        /** names whose value can change between builds: ARGs, and ENVs set from them */
+        final Set<String> variable = new java.util.HashSet<>();
+        /** the RUNs of the stage being judged, with their positions */
+        final List<Instruction.Run> ownRuns = new ArrayList<>();
+        final List<Integer> ownRunPos = new ArrayList<>();
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -147,8 +162,9 @@ final class CacheOrder {
         Map<Integer, DepFinding> deps = new LinkedHashMap<>();
         List<RunFinding> system = new ArrayList<>();
         List<RunFinding> stable = new ArrayList<>();
+        List<EnvFinding> envs = new ArrayList<>();
         if (df == null || df.stages().isEmpty()) {
-            return new Result(List.of(), List.of(), List.of());
+            return new Result(List.of(), List.of(), List.of(), List.of());
         }
         for (Stage s : df.stages()) {
             List<Stage> chain = BuildChain.of(df, s);
@@ -156,6 +172,7 @@ final class CacheOrder {
                 continue;
             }
             State st = new State();
+            st.modulesOnly = goModulesOnly(df, chain);
             int pos = 0;
             for (Stage cs : chain) {
                 boolean own = cs == s;
@@ -175,11 +192,19 @@ final class CacheOrder {
                             evaluate(run, pos, ri, vars, st, deps, system, stable);
                         }
                         record(ri, pos, st);
+                        if (own) {
+                            st.ownRuns.add(run);
+                            st.ownRunPos.add(pos);
+                        }
+                    } else if (in instanceof Instruction.Arg arg) {
+                        arg.pairs().forEach(kv -> st.variable.add(kv.key()));
+                    } else if (in instanceof Instruction.Env env) {
+                        envAfterCopy(env, own, st, envs);
                     }
                 }
             }
         }
-        return new Result(List.copyOf(deps.values()), system, stable);
+        return new Result(List.copyOf(deps.values()), system, stable, envs);
     }
 
     /**
@@ -193,7 +218,26 @@ final class CacheOrder {
         if (c.dirs() && c.target() != null && c.target().equals(clean(st.workdir))) {
             return true; // the directory becomes the folder the install runs in: it is the project itself
         }
+        if (c.dirs() && projectSourceOnly(c)) {
+            return true; // src/ or app/ is the project's own code, not a local package the install needs
+        }
         return c.dirs() ? manifestCopiedBefore(step, c.pos(), st) : manifestCopiedBefore(step, runPos - 1, st);
+    }
+
+    /** Directory names that hold the project's own code, never a local package that a dependency install reads. */
+    private static final Set<String> PROJECT_SOURCE_DIRS = Set.of("src", "source", "sources", "app");
+
+    /** True when every source the copy names is such a directory ({@code COPY src ./src}). */
+    private static boolean projectSourceOnly(SourceCopy c) {
+        if (c.what().isBlank()) {
+            return false;
+        }
+        for (String s : c.what().trim().split("\\s+")) {
+            if (!PROJECT_SOURCE_DIRS.contains(BuildChain.baseName(normalize(s)).toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String clean(String path) {
@@ -279,6 +323,40 @@ final class CacheOrder {
         if (s != null) {
             stable.add(new RunFinding(run, s, first));
         }
+    }
+
+    private static final Pattern VAR_REF = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+
+    /** Records an ENV whose values never change when it comes after a source copy of the stage being judged. */
+    private static void envAfterCopy(Instruction.Env env, boolean own, State st, List<EnvFinding> envs) {
+        boolean constant = true;
+        for (KeyValue kv : env.pairs()) {
+            java.util.regex.Matcher m = VAR_REF.matcher(kv.rawValue() == null ? "" : kv.rawValue());
+            while (m.find()) {
+                constant &= !st.variable.contains(m.group(1));
+            }
+        }
+        if (!constant) {
+            env.pairs().forEach(kv -> st.variable.add(kv.key()));
+            return;
+        }
+        SourceCopy first = null;
+        for (SourceCopy c : st.copies) {
+            if (c.pos() >= st.ownStart) {
+                first = c;
+                break;
+            }
+        }
+        if (!own || first == null) {
+            return;
+        }
+        List<Instruction.Run> between = new ArrayList<>();
+        for (int i = 0; i < st.ownRuns.size(); i++) {
+            if (st.ownRunPos.get(i) > first.pos()) {
+                between.add(st.ownRuns.get(i));
+            }
+        }
+        envs.add(new EnvFinding(env, first, between));
     }
 
     private static void record(RunInfo ri, int pos, State st) {
@@ -372,10 +450,44 @@ final class CacheOrder {
             String target = dest == null ? "" : dest.startsWith("/") ? dest : join(st.workdir, dest);
             st.copies.add(new SourceCopy(in, whole, dirs, String.join(" ", what), pos,
                     target.contains("$") || dest == null ? null : clean(target)));
-            if (target.startsWith("/go/src/") || target.contains("GOPATH")) {
+            if ((target.startsWith("/go/src/") || target.contains("GOPATH")) && !st.modulesOnly) {
                 st.gopath = true;
             }
         }
+    }
+
+    /** golang, golang:1.22-alpine, golang:bookworm (a distribution name alone is the latest Go), with a digest. */
+    private static final Pattern GOLANG = Pattern.compile(
+            "(?:.*/)?golang(?::(\\d+)\\.(\\d+)[^@]*|:(?!stretch|jessie|wheezy)[a-z]+)?(?:@.*)?");
+
+    /**
+     * True when the chain starts from a golang image whose Go (1.16 and later: the tag's version, or a current
+     * distribution name alone such as {@code alpine}, which is the latest; {@code alpine3.12} is not known) builds in
+     * module mode, unless the Dockerfile sets GO111MODULE to off or auto: then a copy below /go/src is still a
+     * module with dependencies to download.
+     */
+    private static boolean goModulesOnly(Dockerfile df, List<Stage> chain) {
+        String image = BuildChain.baseImage(df, chain);
+        java.util.regex.Matcher m = image == null ? null : GOLANG.matcher(image);
+        if (m == null || !m.matches()) {
+            return false;
+        }
+        if (m.group(1) != null && (Integer.parseInt(m.group(1)) < 1
+                || Integer.parseInt(m.group(1)) == 1 && Integer.parseInt(m.group(2)) < 16)) {
+            return false;
+        }
+        for (Stage s : chain) {
+            for (Instruction in : s.instructions()) {
+                List<KeyValue> pairs = in instanceof Instruction.Env e ? e.pairs()
+                        : in instanceof Instruction.Arg a ? a.pairs() : List.of();
+                for (KeyValue kv : pairs) {
+                    if (kv.key().equals("GO111MODULE") && !"on".equals(kv.value())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private static String normalize(String s) {
@@ -498,6 +610,7 @@ final class CacheOrder {
         List<Step> steps = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         boolean stable = true;
+        boolean chown = false;
         List<Argv> cmds = Argv.of(run);
         for (Argv a : cmds) {
             if (PATH_SAFE.contains(a.program()) || a.program().equals("rpm")) {
@@ -514,7 +627,10 @@ final class CacheOrder {
             if (c.step() != null) {
                 steps.add(c.step());
             }
-            if (!c.stable()) {
+            if (!c.stable() && (a.program().equals("chown") || a.program().equals("chgrp"))
+                    && !a.wrappers().contains("xargs")) {
+                chown = true; // handing the copied files to a user created here: COPY --chown does that
+            } else if (!c.stable()) {
                 stable = false;
             }
             if (a.command() != null) {
@@ -526,6 +642,9 @@ final class CacheOrder {
                     }
                 }
             }
+        }
+        if (chown && (steps.isEmpty() || steps.stream().anyMatch(s -> s.use() != Use.USER))) {
+            stable = false;
         }
         return new RunInfo(steps, Argv.complete(run) && !cmds.isEmpty(), stable && !cmds.isEmpty(), paths);
     }

@@ -25,9 +25,10 @@ import java.util.Locale;
 
 /**
  * Two RUNs in a row (only comments between them) with the same flags, in a stage whose layers reach the image, that
- * would make one layer as well: both short (at most two commands each), or the first only refreshes a package
- * index. Reported at the second RUN; a run of N such RUNs gives N-1 findings. Long RUNs next to each other are
- * taken as deliberate (separate cache steps), as are RUNs with different --mount/--network/--security flags.
+ * would make one layer as well: at least one of them short (at most two commands: a short step gains nothing from a
+ * cache boundary of its own), or the first only refreshes a package index. Reported at the second RUN; a run of N
+ * such RUNs gives N-1 findings. Two long RUNs next to each other are taken as deliberate (separate cache steps), as
+ * are RUNs with different --mount/--network/--security flags.
  */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL201", name = "consecutive-runs", category = Category.UNMERGED_RUN, severity = Severity.INFO,
@@ -53,6 +54,9 @@ public final class Jl201ConsecutiveRuns implements Rule<Dockerfile> {
                 if (!(ins.get(i - 1) instanceof Instruction.Run p) || !(ins.get(i) instanceof Instruction.Run r)) {
                     continue;
                 }
+                if (windowsShellPair(p, r, out)) {
+                    continue;
+                }
                 RunFacts pf = chain.factsOf(p);
                 RunFacts rf = chain.factsOf(r);
                 if (!mergeable(pf, rf) || !chain.lateCleanupsIn(rf).isEmpty()) {
@@ -67,7 +71,7 @@ public final class Jl201ConsecutiveRuns implements Rule<Dockerfile> {
                     out.report(r.span(), fix.message("the RUN at line " + p.line() + " only runs `"
                             + CacheChain.updateCommand(family) + "`, a layer of package index that goes stale in the"
                             + " build cache: delete that RUN; " + advice), fix.fix());
-                } else if (small(pf) && small(rf)) {
+                } else if (small(pf) || small(rf)) {
                     FixAttempt fix = merge(df, p, r);
                     out.report(r.span(), fix.message("this RUN and the RUN at line " + p.line() + " each make a layer"
                             + " where one would do: join their commands with `&&` in one RUN"), fix.fix());
@@ -99,6 +103,66 @@ public final class Jl201ConsecutiveRuns implements Rule<Dockerfile> {
 
     private static String norm(Flag f) {
         return f.name().toLowerCase(Locale.ROOT) + "=" + (f.value() == null ? "" : f.value());
+    }
+
+    /**
+     * Two consecutive shell-form RUNs run by cmd or PowerShell (a Windows image), with the same shell and flags and at
+     * least one of them short: reported like the POSIX case, joined with that shell's separator. True when the pair
+     * was a Windows one (reported or not), so that the POSIX analysis skips it.
+     */
+    private static boolean windowsShellPair(Instruction.Run p, Instruction.Run r, FindingSink out) {
+        String sep = windowsSeparator(p);
+        if (sep == null || !sep.equals(windowsSeparator(r))) {
+            return sep != null || windowsSeparator(r) != null;
+        }
+        if (!p.command().shell().equals(r.command().shell()) || !flags(p).equals(flags(r))) {
+            return true;
+        }
+        if (statements(p) <= SHORT || statements(r) <= SHORT) {
+            out.report(r.span(), "this RUN and the RUN at line " + p.line() + " each make a layer where one would"
+                    + " do: join their commands with `" + sep + "` in one RUN");
+        }
+        return true;
+    }
+
+    /** {@code ;} for PowerShell, {@code &&} for cmd; null for anything else (POSIX shells, exec form, other shells). */
+    private static String windowsSeparator(Instruction.Run run) {
+        if (run.command().execForm() || run.command().shellText() == null || run.command().shell().isEmpty()) {
+            return null;
+        }
+        String prog = run.command().shell().get(0).replace('\\', '/');
+        String base = prog.substring(prog.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT).replaceFirst("\\.exe$", "");
+        return switch (base) {
+            case "powershell", "pwsh" -> ";";
+            case "cmd" -> "&&";
+            default -> null;
+        };
+    }
+
+    /**
+     * The statements of a cmd/PowerShell RUN: one more than its separators ({@code ;}, {@code &&}, {@code ||},
+     * {@code &}, {@code |}) outside quotes.
+     */
+    static int statements(Instruction.Run run) {
+        String t = run.command().shellText().text();
+        int n = 1;
+        char quote = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == ';' || c == '|' || c == '&') {
+                n++;
+                if (i + 1 < t.length() && t.charAt(i + 1) == c) {
+                    i++;
+                }
+            }
+        }
+        return n;
     }
 
     /** At most {@link #SHORT} commands (control structures count as one more each). */

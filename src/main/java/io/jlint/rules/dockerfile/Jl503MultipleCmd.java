@@ -14,7 +14,8 @@ import java.util.BitSet;
 
 /**
  * More than one CMD in a stage whose configuration reaches the built image: only the last one takes effect, so the
- * earlier ones are dead code that misleads readers. Reported on every CMD after the first.
+ * earlier ones are dead code that misleads readers. Reported on every CMD but the last (the ones that are
+ * overridden, as BuildKit's MultipleInstructionsDisallowed does).
  */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL503", name = "multiple-cmd", category = Category.ENTRYPOINT_CMD, severity = Severity.WARNING,
@@ -41,8 +42,8 @@ public final class Jl503MultipleCmd implements Rule<Dockerfile> {
             for (Instruction in : s.instructions()) {
                 if (in instanceof Instruction.Cmd) {
                     if (previous != null) {
-                        out.report(in.span(), "This stage already has a CMD on line " + previous.line()
-                                + " and only the last CMD takes effect; keep a single CMD");
+                        out.report(previous.span(), "This CMD never takes effect: the CMD on line " + in.line()
+                                + " of the same stage overrides it (only the last CMD counts); keep a single CMD");
                     }
                     previous = in;
                 }

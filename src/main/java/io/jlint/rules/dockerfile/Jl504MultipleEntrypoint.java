@@ -14,7 +14,8 @@ import java.util.BitSet;
 
 /**
  * More than one ENTRYPOINT in a stage whose configuration reaches the built image: only the last one takes effect,
- * so the earlier ones are dead code that misleads readers. Reported on every ENTRYPOINT after the first.
+ * so the earlier ones are dead code that misleads readers. Reported on every ENTRYPOINT but the last (the ones
+ * that are overridden, as BuildKit's MultipleInstructionsDisallowed does).
  */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL504", name = "multiple-entrypoint", category = Category.ENTRYPOINT_CMD, severity = Severity.WARNING,
@@ -41,8 +42,9 @@ public final class Jl504MultipleEntrypoint implements Rule<Dockerfile> {
             for (Instruction in : s.instructions()) {
                 if (in instanceof Instruction.Entrypoint) {
                     if (previous != null) {
-                        out.report(in.span(), "This stage already has an ENTRYPOINT on line " + previous.line()
-                                + " and only the last ENTRYPOINT takes effect; keep a single ENTRYPOINT");
+                        out.report(previous.span(), "This ENTRYPOINT never takes effect: the ENTRYPOINT on line "
+                                + in.line() + " of the same stage overrides it (only the last ENTRYPOINT counts);"
+                                + " keep a single ENTRYPOINT");
                     }
                     previous = in;
                 }

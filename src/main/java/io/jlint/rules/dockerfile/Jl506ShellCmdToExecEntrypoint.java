@@ -39,8 +39,10 @@ public final class Jl506ShellCmdToExecEntrypoint implements Rule<Dockerfile> {
         List<String> entry = e.entryCmd().execArgs();
         String program = entry.isEmpty() ? "the ENTRYPOINT" : entry.get(0);
         String text = StartCommand.text(e.cmdCmd());
+        String suggestion = StartCommand.execSuggestion("CMD", e.cmdCmd());
         out.report(e.cmd().span(), "CMD in shell form is handed to the exec-form ENTRYPOINT as arguments, so "
                 + program + " receives /bin/sh -c \"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
-                + "\" instead of the arguments; write " + StartCommand.execSuggestion("CMD", e.cmdCmd()));
+                + "\" instead of the arguments; " + (suggestion.startsWith("CMD") ? "write " + suggestion
+                : suggestion));
     }
 }

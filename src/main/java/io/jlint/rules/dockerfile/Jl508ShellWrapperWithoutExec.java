@@ -10,6 +10,7 @@ import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
 import io.jlint.dockerfile.model.CommandLine;
 import io.jlint.dockerfile.model.Instruction;
+import io.jlint.dockerfile.shell.ShellNode;
 import io.jlint.dockerfile.shell.ShellScript;
 import io.jlint.dockerfile.shell.SimpleCommand;
 import java.util.ArrayList;
@@ -17,9 +18,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An exec-form {@code ["sh", "-c", "…"]} CMD/ENTRYPOINT whose script is one simple command without {@code exec}:
- * the shell may stay PID 1 with the program as its child, so SIGTERM does not reach the program. Scripts with
- * several commands, pipes or lists are left alone (they need the shell).
+ * An exec-form {@code ["sh", "-c", "…"]} CMD/ENTRYPOINT whose script is one simple command without {@code exec},
+ * or a list of simple commands ({@code migrate && gunicorn …}, {@code a; b}) whose last command starts the program
+ * without {@code exec}: the shell may stay PID 1 with the program as its child, so SIGTERM does not reach the
+ * program. Scripts with pipes, {@code ||}, background jobs, loops, {@code trap} or {@code wait} are left alone
+ * (the shell does real work there).
  */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL508", name = "shell-wrapper-without-exec", category = Category.ENTRYPOINT_CMD,
@@ -64,6 +67,10 @@ public final class Jl508ShellWrapperWithoutExec implements Rule<Dockerfile> {
         String script = args.get(at);
         ShellScript parsed = StartCommand.parse(script);
         SimpleCommand sc = StartCommand.single(parsed);
+        SimpleCommand last = sc == null ? lastOfList(parsed) : null;
+        if (last != null) {
+            sc = last;
+        }
         if (sc == null || sc.inSubstitution() || !sc.assignments().isEmpty()) {
             return;
         }
@@ -71,9 +78,14 @@ public final class Jl508ShellWrapperWithoutExec implements Rule<Dockerfile> {
         if (BUILTINS.contains(program)) {
             return;
         }
-        List<String> direct = StartCommand.execEquivalent(sc);
+        List<String> direct = last == null ? StartCommand.execEquivalent(sc) : null;
         String fix;
-        if (direct != null && at == args.size() - 1) {
+        if (last != null) {
+            int off = sc.span().startOffset();
+            List<String> fixed = new ArrayList<>(args);
+            fixed.set(at, script.substring(0, off) + "exec " + script.substring(off));
+            fix = "prefix the last command with exec: " + keyword + " " + StartCommand.json(fixed);
+        } else if (direct != null && at == args.size() - 1) {
             List<String> both = new ArrayList<>(direct);
             fix = "run it directly: " + keyword + " " + StartCommand.json(both) + " (or prefix the command with exec)";
         } else {
@@ -83,5 +95,52 @@ public final class Jl508ShellWrapperWithoutExec implements Rule<Dockerfile> {
         }
         out.report(in.span(), "The shell started by " + BuildChain.baseName(args.get(0)) + " -c runs " + program
                 + " as its child unless it happens to exec it, so SIGTERM may never reach " + program + "; " + fix);
+    }
+
+    /**
+     * For a script that is a list of simple commands joined by {@code &&}, {@code ;} or newlines, its last command;
+     * null for anything else (pipes, {@code ||}, {@code &}, groups, loops) and when any command is {@code exec},
+     * {@code trap} or {@code wait} (the script already hands over or handles signals itself).
+     */
+    private static SimpleCommand lastOfList(ShellScript parsed) {
+        if (parsed == null) {
+            return null;
+        }
+        List<ShellNode> items = new ArrayList<>();
+        if (parsed.root() instanceof ShellNode.Sequence q) {
+            for (String sep : q.separators()) {
+                if (sep.trim().equals("&")) {
+                    return null;
+                }
+            }
+            items.addAll(q.elements());
+        } else {
+            items.add(parsed.root());
+        }
+        List<SimpleCommand> cmds = new ArrayList<>();
+        for (ShellNode n : items) {
+            if (n instanceof SimpleCommand c) {
+                cmds.add(c);
+            } else if (n instanceof ShellNode.AndOrList l && l.operators().stream().allMatch("&&"::equals)
+                    && l.elements().stream().allMatch(SimpleCommand.class::isInstance)) {
+                l.elements().forEach(e -> cmds.add((SimpleCommand) e));
+            } else {
+                return null;
+            }
+        }
+        if (cmds.size() < 2 || cmds.size() != parsed.commands().size()) {
+            return null;
+        }
+        for (SimpleCommand c : cmds) {
+            if (c.words().isEmpty()) {
+                continue;
+            }
+            String p = c.words().get(0).value();
+            if (p.equals("exec") || p.equals("trap") || p.equals("wait")) {
+                return null;
+            }
+        }
+        SimpleCommand last = cmds.get(cmds.size() - 1);
+        return last.words().isEmpty() ? null : last;
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
 
 /** npm install/ci in a layer that reaches the image, leaving npm's cache (~/.npm) behind. */
 @AutoService(Rule.class)
-@RuleInfo(id = "JL857", name = "npm-cache-kept", category = Category.IMAGE_SIZE, severity = Severity.INFO,
+@RuleInfo(id = "JL857", name = "npm-cache-kept", category = Category.MISSING_CLEANUP,
+        severity = Severity.WARNING,
         summary = "npm install/ci leaves npm's download cache (~/.npm) in the layer",
         fixable = true)
 public final class Jl857NpmCacheKept extends CacheLeftRule {

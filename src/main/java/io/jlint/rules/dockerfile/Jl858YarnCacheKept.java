@@ -19,7 +19,8 @@ import java.util.List;
  * the cache may be the project's own offline store that Plug'n'Play loads packages from.
  */
 @AutoService(Rule.class)
-@RuleInfo(id = "JL858", name = "yarn-cache-kept", category = Category.IMAGE_SIZE, severity = Severity.INFO,
+@RuleInfo(id = "JL858", name = "yarn-cache-kept", category = Category.MISSING_CLEANUP,
+        severity = Severity.WARNING,
         summary = "yarn install leaves yarn's download cache in the layer",
         fixable = true,
         equivalents = {"hadolint:DL3060"})

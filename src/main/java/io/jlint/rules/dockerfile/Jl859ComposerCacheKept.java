@@ -14,7 +14,8 @@ import java.util.List;
 
 /** composer install/update/require in a layer that reaches the image, leaving composer's cache behind. */
 @AutoService(Rule.class)
-@RuleInfo(id = "JL859", name = "composer-cache-kept", category = Category.IMAGE_SIZE, severity = Severity.INFO,
+@RuleInfo(id = "JL859", name = "composer-cache-kept", category = Category.MISSING_CLEANUP,
+        severity = Severity.WARNING,
         summary = "composer install leaves composer's download cache in the layer",
         fixable = true)
 public final class Jl859ComposerCacheKept extends CacheLeftRule {

@@ -14,7 +14,8 @@ import java.util.List;
 
 /** uv pip install / uv sync in a layer that reaches the image, leaving uv's cache (~/.cache/uv) behind. */
 @AutoService(Rule.class)
-@RuleInfo(id = "JL860", name = "uv-cache-kept", category = Category.IMAGE_SIZE, severity = Severity.INFO,
+@RuleInfo(id = "JL860", name = "uv-cache-kept", category = Category.MISSING_CLEANUP,
+        severity = Severity.WARNING,
         summary = "uv pip install / uv sync without --no-cache leaves uv's cache in the layer",
         fixable = true)
 public final class Jl860UvCacheKept extends CacheLeftRule {

@@ -14,7 +14,8 @@ import java.util.List;
 
 /** conda/mamba/micromamba install or create in a layer that reaches the image, without {@code conda clean}. */
 @AutoService(Rule.class)
-@RuleInfo(id = "JL861", name = "conda-cache-kept", category = Category.IMAGE_SIZE, severity = Severity.INFO,
+@RuleInfo(id = "JL861", name = "conda-cache-kept", category = Category.MISSING_CLEANUP,
+        severity = Severity.WARNING,
         summary = "conda/mamba install leaves the downloaded package archives in the pkgs cache",
         fixable = true)
 public final class Jl861CondaCacheKept extends CacheLeftRule {

@@ -316,7 +316,8 @@ public final class Downloads {
                         && (inv.get().manager().apt() || inv.get().manager().rpm())) {
                     String ext = inv.get().manager().apt() ? ".deb" : ".rpm";
                     for (Word w : inv.get().operands()) {
-                        String v = w.value();
+                        // ./${DEB}: the extension is often in a build variable
+                        String v = env == null ? w.value() : env.expand(w.value());
                         if (v.toLowerCase(Locale.ROOT).endsWith(ext) && !v.contains("://")) {
                             out.add(ShellPaths.normalize(v, env, cwd));
                         }

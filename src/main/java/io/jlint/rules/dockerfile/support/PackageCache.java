@@ -28,6 +28,10 @@ import java.util.Set;
  *       or removing one of these directories cleans.</li>
  *   <li>pip: {@code ~/.cache/pip} unless {@code --no-cache-dir} (or a unique abbreviation such as
  *       {@code --no-cache}), {@code PIP_NO_CACHE_DIR} truthy, or {@code PIP_CACHE_DIR} elsewhere.</li>
+ *   <li>gem/bundler: {@code gem install}/{@code update} and {@code bundle install}/{@code update} keep the
+ *       {@code .gem} archives in the gem cache of the directory they install to ({@code $GEM_HOME/cache},
+ *       {@code $BUNDLE_PATH/ruby/<abi>/cache}); no subcommand empties it ({@code gem cleanup} and
+ *       {@code bundle clean} remove old or unused gems), only removing the directory does.</li>
  * </ul>
  */
 public enum PackageCache {
@@ -44,7 +48,13 @@ public enum PackageCache {
     YARN("yarn's cache", List.of("/usr/local/share/.cache/yarn", "~/.cache/yarn"), "yarn cache clean"),
     COMPOSER("composer's cache", List.of("~/.composer/cache", "~/.cache/composer"), "composer clear-cache"),
     CONDA("conda's package cache", List.of("/opt/conda/pkgs", "~/.conda/pkgs", "~/micromamba/pkgs",
-            "~/.local/share/mamba/pkgs"), "conda clean --all --yes");
+            "~/.local/share/mamba/pkgs"), "conda clean --all --yes"),
+    // RubyGems keeps every .gem it installs in $GEM_HOME/cache (Bundler too, under $BUNDLE_PATH/ruby/<abi>/cache
+    // when a path is configured); "x" stands for the Ruby ABI version, which a glob such as ruby/*/cache matches
+    GEM("the downloaded .gem files", List.of("/usr/local/bundle/cache", "/usr/local/bundle/ruby/x/cache",
+            "$GEM_HOME/cache", "$BUNDLE_PATH/ruby/x/cache", "/var/lib/gems/x/cache", "/usr/lib/ruby/gems/x/cache",
+            "/usr/local/lib/ruby/gems/x/cache", "~/.gem/ruby/x/cache", "~/.local/share/gem/ruby/x/cache"),
+            "rm -rf \"$GEM_HOME\"/cache");
 
     private final String description;
     private final List<String> paths;
@@ -186,6 +196,11 @@ public enum PackageCache {
                     }
                 }
             }
+            case GEM, BUNDLER -> {
+                if ((a == Action.INSTALL || a == Action.UPGRADE) && !inv.hasOption("--local", "-l")) {
+                    out.add(new Fill(GEM, gemCachePaths(inv, e), inv));
+                }
+            }
             case CONDA -> {
                 if (a == Action.INSTALL || a == Action.UPGRADE) {
                     List<String> paths = new ArrayList<>(CONDA.paths);
@@ -206,6 +221,33 @@ public enum PackageCache {
             }
         }
         return out;
+    }
+
+    /** Where a gem or bundle call keeps .gem files: its install directory's cache first, then the usual places. */
+    private static List<String> gemCachePaths(Invocation inv, RunEnv e) {
+        List<String> paths = new ArrayList<>();
+        String dir = inv.manager() == Manager.GEM ? inv.optionValue("--install-dir", "-i")
+                : inv.optionValue("--path");
+        if (dir == null && inv.manager() == Manager.BUNDLER) {
+            dir = firstVar(e, "BUNDLE_PATH");
+            if (dir == null && (inv.hasOption("--deployment") || e.truthy("BUNDLE_DEPLOYMENT"))) {
+                dir = "vendor/bundle";
+            }
+        }
+        if (dir != null) {
+            String d = ShellPaths.normalize(dir, e, e.workdir());
+            paths.add(inv.manager() == Manager.GEM ? d + "/cache" : d + "/ruby/x/cache");
+        }
+        String home = firstVar(e, "GEM_HOME");
+        if (home != null) {
+            paths.add(ShellPaths.normalize(home, e, null) + "/cache");
+        }
+        for (String p : GEM.paths) {
+            if (!paths.contains(p)) {
+                paths.add(p);
+            }
+        }
+        return paths;
     }
 
     private static List<String> xdg(RunEnv e, String sub, List<String> defaults) {

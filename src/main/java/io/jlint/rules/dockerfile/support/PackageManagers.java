@@ -178,6 +178,8 @@ public final class PackageManagers {
     private record Parsed(List<Option> options, List<Word> operands) {
     }
 
+    private static final Set<String> VERSION_OR_HELP = Set.of("--version", "-v", "-V", "--help", "-h");
+
     // ------------------------------------------------------------------------------------------------------------
     // which options take a value, per manager (so that the value is not taken for an operand or a flag cluster)
 
@@ -629,6 +631,9 @@ public final class PackageManagers {
                 }
             }
             default -> a = Action.OTHER;
+        }
+        if (sub.isEmpty() && p.options.stream().anyMatch(o -> VERSION_OR_HELP.contains(o.name()))) {
+            a = Action.OTHER; // `bundle --version`, `yarn -v`: a bare call that would install only asks
         }
         return Optional.of(new Invocation(m, a, subcommand, c, ws, u.inlineEnv));
     }

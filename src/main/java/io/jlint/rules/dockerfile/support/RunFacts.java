@@ -49,6 +49,10 @@ public final class RunFacts {
         }
     }
 
+    /** A removal of a gem cache wherever it is: a cache directory below something named gem/bundle/ruby. */
+    private static final java.util.regex.Pattern GEM_CACHE = java.util.regex.Pattern.compile(
+            "(?i).*(gem|bundle|ruby).*/cache(/.*)?|~/\\.gem(/.*)?");
+
     /** A cleanup command: the caches its manager subcommand cleans and the paths it removes (normalised). */
     public record CleanupAt(SimpleCommand command, int index, Set<PackageCache> caches, List<String> removed) {
         public CleanupAt {
@@ -61,6 +65,9 @@ public final class RunFacts {
         public boolean cleans(PackageCache.Fill f) {
             if (caches.contains(f.cache())) {
                 return true;
+            }
+            if (f.cache() == PackageCache.GEM && removed.stream().anyMatch(r -> GEM_CACHE.matcher(r).matches())) {
+                return true; // the gem directory is often only known at run time: "$(gem env gemdir)"/cache
             }
             for (String r : removed) {
                 for (String p : f.paths()) {

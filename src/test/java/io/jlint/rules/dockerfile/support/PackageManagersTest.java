@@ -80,6 +80,8 @@ class PackageManagersTest {
         "gem install bundler -v 2.5.0                                   | GEM      | INSTALL      | install",
         "bundle install --jobs 4                                        | BUNDLER  | INSTALL      | install",
         "bundle                                                         | BUNDLER  | INSTALL      | ''",
+        "bundle --version                                               | BUNDLER  | OTHER        | ''",
+        "yarn -v                                                        | YARN     | OTHER        | ''",
         "composer install --no-dev                                      | COMPOSER | INSTALL      | install",
         "php composer.phar install                                      | COMPOSER | INSTALL      | install",
         "cargo build --release                                          | CARGO    | BUILD        | build",

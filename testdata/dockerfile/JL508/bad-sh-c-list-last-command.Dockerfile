@@ -1,0 +1,6 @@
+FROM python:3.12-slim
+WORKDIR /app
+COPY . .
+USER 1000
+# expect: JL508 "prefix the last command with exec: CMD [\"sh\", \"-c\", \"python manage.py migrate && exec gunicorn site.wsgi --bind 0.0.0.0:8000\"]"
+CMD ["sh", "-c", "python manage.py migrate && gunicorn site.wsgi --bind 0.0.0.0:8000"]
