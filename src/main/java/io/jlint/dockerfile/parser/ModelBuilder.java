@@ -665,7 +665,7 @@ final class ModelBuilder implements ParseTreeListener {
 
     /**
      * Shell-form text that was meant as an exec form: a bracket, then quoted strings separated by commas, with the
-     * quotes or the closing bracket wrong ({@code ['a', 'b']}, {@code ["a", "b"}). A shell test such as
+     * quotes, a comma or the closing bracket wrong ({@code ['a', 'b']}, {@code ["a" "b"]}, {@code ["a", "b"}). A shell test such as
      * {@code [ -f x ]} or {@code [ "$a" = b ]} is not.
      */
     static boolean looksLikeJson(String t) {
@@ -718,10 +718,13 @@ final class ModelBuilder implements ParseTreeListener {
             if (t.charAt(i) == ']') {
                 return t.substring(i + 1).isBlank();
             }
-            if (t.charAt(i) != ',') {
+            char next = t.charAt(i);
+            if (next == ',') {
+                i++;
+            } else if (next != '"' && next != '\'' && next != '\u201C' && next != '\u2018') {
                 return false;
             }
-            i++;
+            // a quote right after an element: a missing comma (["python" "app.py"]), still meant as exec form
         }
     }
 

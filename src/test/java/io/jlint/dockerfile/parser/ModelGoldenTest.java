@@ -306,6 +306,7 @@ class ModelGoldenTest {
                 CMD [ "$A" = b ]
                 ENTRYPOINT ["tini", "--"]
                 CMD []
+                CMD ["python" "app.py"]
                 """);
         List<Instruction> in = df.instructions();
         assertTrue(((Instruction.Cmd) in.get(1)).command().notQuiteJson());
@@ -317,6 +318,10 @@ class ModelGoldenTest {
         assertEquals(List.of("tini", "--"), ep.execArgs());
         assertTrue(ep.scripts().isEmpty());
         assertTrue(((Instruction.Cmd) in.get(6)).command().execForm());
+        // a missing comma between quoted elements is not JSON either: BuildKit runs it through the shell
+        CommandLine missingComma = ((Instruction.Cmd) in.get(7)).command();
+        assertFalse(missingComma.execForm());
+        assertTrue(missingComma.notQuiteJson());
     }
 
     @Test
