@@ -47,8 +47,11 @@ public final class Jl502NotQuiteJson implements Rule<Dockerfile> {
         String fix = items != null && !items.isEmpty() ? keyword + " " + StartCommand.json(items)
                 : "a JSON array with double-quoted strings";
         FixAttempt attempt = ExecFormConverter.requote(df, in, c);
-        out.report(in.span(), attempt.message(keyword + " looks like a JSON array but is not valid JSON (JSON needs"
-                + " double quotes), so it runs as a shell command and the container tries to execute the brackets;"
+        String text = StartCommand.text(c);
+        String why = text.indexOf('\'') >= 0 || text.indexOf('\u2018') >= 0 || text.indexOf('\u201C') >= 0
+                ? "JSON needs double quotes" : "JSON needs a comma between elements and a closing ]";
+        out.report(in.span(), attempt.message(keyword + " looks like a JSON array but is not valid JSON (" + why
+                + "), so it runs as a shell command and the container tries to execute the brackets;"
                 + " write " + fix), attempt.fix());
     }
 }
