@@ -1,5 +1,7 @@
 package io.jlint.rules.dockerfile;
 
+import io.jlint.fix.JsonArrays;
+
 import com.google.auto.service.AutoService;
 import io.jlint.dockerfile.model.CommandLine;
 import io.jlint.dockerfile.model.Dockerfile;
@@ -43,8 +45,8 @@ public final class Jl502NotQuiteJson implements Rule<Dockerfile> {
         if (in == null || c == null || c.execForm() || !c.notQuiteJson()) {
             return;
         }
-        List<String> items = StartCommand.singleQuotedElements(StartCommand.text(c));
-        String fix = items != null && !items.isEmpty() ? keyword + " " + StartCommand.json(items)
+        List<String> items = JsonArrays.readQuoted(StartCommand.text(c));
+        String fix = items != null && !items.isEmpty() ? keyword + " " + JsonArrays.write(items)
                 : "a JSON array with double-quoted strings";
         FixAttempt attempt = ExecFormConverter.requote(df, in, c);
         String text = StartCommand.text(c);

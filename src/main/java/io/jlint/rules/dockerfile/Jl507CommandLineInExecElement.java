@@ -1,5 +1,7 @@
 package io.jlint.rules.dockerfile;
 
+import io.jlint.fix.JsonArrays;
+
 import com.google.auto.service.AutoService;
 import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.engine.Category;
@@ -67,7 +69,7 @@ public final class Jl507CommandLineInExecElement implements Rule<Dockerfile> {
         } else {
             List<String> split = new ArrayList<>(Arrays.asList(words));
             split.addAll(c.execArgs().subList(1, c.execArgs().size()));
-            fix = "write " + keyword + " " + StartCommand.json(split);
+            fix = "write " + keyword + " " + JsonArrays.write(split);
         }
         out.report(in.span(), "The exec-form " + keyword + " runs a program literally named \"" + trimmed
                 + "\" (there is no shell to split it), so the container fails to start; " + fix);

@@ -1,5 +1,7 @@
 package io.jlint.rules.dockerfile;
 
+import io.jlint.fix.JsonArrays;
+
 import com.google.auto.service.AutoService;
 import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.engine.Category;
@@ -84,14 +86,14 @@ public final class Jl508ShellWrapperWithoutExec implements Rule<Dockerfile> {
             int off = sc.span().startOffset();
             List<String> fixed = new ArrayList<>(args);
             fixed.set(at, script.substring(0, off) + "exec " + script.substring(off));
-            fix = "prefix the last command with exec: " + keyword + " " + StartCommand.json(fixed);
+            fix = "prefix the last command with exec: " + keyword + " " + JsonArrays.write(fixed);
         } else if (direct != null && at == args.size() - 1) {
             List<String> both = new ArrayList<>(direct);
-            fix = "run it directly: " + keyword + " " + StartCommand.json(both) + " (or prefix the command with exec)";
+            fix = "run it directly: " + keyword + " " + JsonArrays.write(both) + " (or prefix the command with exec)";
         } else {
             List<String> fixed = new ArrayList<>(args);
             fixed.set(at, "exec " + script.trim());
-            fix = "prefix the command with exec: " + keyword + " " + StartCommand.json(fixed);
+            fix = "prefix the command with exec: " + keyword + " " + JsonArrays.write(fixed);
         }
         out.report(in.span(), "The shell started by " + BuildChain.baseName(args.get(0)) + " -c runs " + program
                 + " as its child unless it happens to exec it, so SIGTERM may never reach " + program + "; " + fix);

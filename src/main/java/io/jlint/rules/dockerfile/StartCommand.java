@@ -1,5 +1,7 @@
 package io.jlint.rules.dockerfile;
 
+import io.jlint.fix.JsonArrays;
+
 import io.jlint.dockerfile.model.CommandLine;
 import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.dockerfile.model.Instruction;
@@ -148,79 +150,19 @@ final class StartCommand {
         return -1;
     }
 
-    /** A JSON array of strings, as written in a Dockerfile. */
-    static String json(List<String> items) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append('"');
-            for (char ch : items.get(i).toCharArray()) {
-                switch (ch) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    case '\n' -> sb.append("\\n");
-                    case '\t' -> sb.append("\\t");
-                    default -> sb.append(ch);
-                }
-            }
-            sb.append('"');
-        }
-        return sb.append(']').toString();
-    }
-
     /** How to write a shell-form command in exec form (for messages). */
     static String execSuggestion(String keyword, CommandLine c) {
         SimpleCommand sc = single(script(c));
         List<String> exec = execEquivalent(sc);
         if (exec != null) {
-            return keyword + " " + json(exec);
+            return keyword + " " + JsonArrays.write(exec);
         }
         String text = text(c);
         if (sc != null && !text.contains("\n")) {
-            return keyword + " " + json(List.of("sh", "-c", "exec " + text));
+            return keyword + " " + JsonArrays.write(List.of("sh", "-c", "exec " + text));
         }
         return "put the commands in a script that ends with exec <program> and run it with " + keyword
                 + " [\"/path/to/script\"]";
     }
 
-    /** For {@code ['a', 'b']} the elements, else null. */
-    static List<String> singleQuotedElements(String text) {
-        String t = text.trim();
-        if (!t.startsWith("[") || !t.endsWith("]")) {
-            return null;
-        }
-        String body = t.substring(1, t.length() - 1).trim();
-        List<String> out = new ArrayList<>();
-        if (body.isEmpty()) {
-            return out;
-        }
-        int i = 0;
-        while (i < body.length()) {
-            char q = body.charAt(i);
-            if (q != '\'' && q != '"') {
-                return null;
-            }
-            int close = body.indexOf(q, i + 1);
-            if (close < 0) {
-                return null;
-            }
-            out.add(body.substring(i + 1, close));
-            i = close + 1;
-            while (i < body.length() && Character.isWhitespace(body.charAt(i))) {
-                i++;
-            }
-            if (i < body.length()) {
-                if (body.charAt(i) != ',') {
-                    return null;
-                }
-                i++;
-                while (i < body.length() && Character.isWhitespace(body.charAt(i))) {
-                    i++;
-                }
-            }
-        }
-        return out;
-    }
 }

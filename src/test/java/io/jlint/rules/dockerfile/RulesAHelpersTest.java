@@ -1,5 +1,7 @@
 package io.jlint.rules.dockerfile;
 
+import io.jlint.fix.JsonArrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -80,11 +82,11 @@ class RulesAHelpersTest {
 
     @Test
     void singleQuotedArrays() {
-        assertEquals(List.of("npm", "start"), StartCommand.singleQuotedElements("['npm', 'start']"));
-        assertEquals(List.of("a b", "c"), StartCommand.singleQuotedElements("[ 'a b' , \"c\" ]"));
-        assertNull(StartCommand.singleQuotedElements("[npm, start]"));
-        assertNull(StartCommand.singleQuotedElements("npm start"));
-        assertEquals("[\"a\\\"b\", \"c\\\\d\"]", StartCommand.json(List.of("a\"b", "c\\d")));
+        assertEquals(List.of("npm", "start"), JsonArrays.readQuoted("['npm', 'start']"));
+        assertEquals(List.of("a b", "c"), JsonArrays.readQuoted("[ 'a b' , \"c\" ]"));
+        assertNull(JsonArrays.readQuoted("[npm, start]"));
+        assertNull(JsonArrays.readQuoted("npm start"));
+        assertEquals("[\"a\\\"b\", \"c\\\\d\"]", JsonArrays.write(List.of("a\"b", "c\\d")));
     }
 
     @Test
