@@ -74,7 +74,7 @@ final class DependencyReorder {
         }
         Instruction.Run run = hit.run();
         Stage stage = stageOf(df, copy);
-        int at = stage == null ? -1 : stage.instructions().indexOf(copy);
+        int at = stage == null ? -1 : stage.position(copy);
         if (at < 0 || at + 1 >= stage.instructions().size() || stage.instructions().get(at + 1) != run) {
             return FixAttempt.refused("the install RUN does not directly follow the copy");
         }

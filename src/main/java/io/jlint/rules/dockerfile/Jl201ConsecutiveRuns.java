@@ -90,7 +90,7 @@ public final class Jl201ConsecutiveRuns implements Rule<Dockerfile> {
             return false;
         }
         List<Instruction> ins = p.stage().instructions();
-        int pi = ins.indexOf(p.run());
+        int pi = p.stage().position(p.run());
         if (pi < 0 || pi + 1 >= ins.size() || ins.get(pi + 1) != r.run()) {
             return false;
         }

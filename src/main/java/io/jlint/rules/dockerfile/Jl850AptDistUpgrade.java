@@ -9,7 +9,8 @@ import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -29,7 +30,7 @@ public final class Jl850AptDistUpgrade implements Rule<Dockerfile> {
 
     @Override
     public void check(Dockerfile df, RuleContext ctx, FindingSink out) {
-        Set<Instruction> seen = new HashSet<>();
+        Set<Instruction> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Hygiene.Call c : Hygiene.calls(df, df.stages())) {
             String sub = c.invocation().subcommand();
             if (c.invocation().manager().apt() && (sub.equals("dist-upgrade") || sub.equals("full-upgrade"))

@@ -12,7 +12,8 @@ import io.jlint.engine.Severity;
 import io.jlint.fix.FixAttempt;
 import io.jlint.rules.dockerfile.support.PackageManagers;
 import io.jlint.rules.dockerfile.support.RunFacts;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -42,7 +43,7 @@ public final class Jl852AptNoInstallRecommends implements Rule<Dockerfile> {
         if (df.stages().isEmpty()) {
             return;
         }
-        Set<Instruction> seen = new HashSet<>();
+        Set<Instruction> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         String target = ctx == null || ctx.config() == null ? null : ctx.config().target();
         for (Hygiene.Call c : Hygiene.calls(df, RunFacts.layerChain(df, target))) {
             PackageManagers.Invocation inv = c.invocation();

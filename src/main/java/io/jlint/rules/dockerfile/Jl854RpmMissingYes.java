@@ -10,8 +10,9 @@ import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
 import io.jlint.rules.dockerfile.support.PackageManagers;
-import java.util.HashSet;
 import java.util.Locale;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -35,7 +36,7 @@ public final class Jl854RpmMissingYes implements Rule<Dockerfile> {
 
     @Override
     public void check(Dockerfile df, RuleContext ctx, FindingSink out) {
-        Set<Instruction> seen = new HashSet<>();
+        Set<Instruction> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Hygiene.Call c : Hygiene.calls(df, df.stages())) {
             PackageManagers.Invocation inv = c.invocation();
             PackageManagers.Manager m = inv.manager();

@@ -10,7 +10,8 @@ import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
 import io.jlint.rules.dockerfile.support.PackageManagers;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /** zypper install/remove/update/patch without {@code -n}/{@code --non-interactive} or {@code -y}. */
@@ -28,7 +29,7 @@ public final class Jl855ZypperNonInteractive implements Rule<Dockerfile> {
 
     @Override
     public void check(Dockerfile df, RuleContext ctx, FindingSink out) {
-        Set<Instruction> seen = new HashSet<>();
+        Set<Instruction> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Hygiene.Call c : Hygiene.calls(df, df.stages())) {
             PackageManagers.Invocation inv = c.invocation();
             if (inv.manager() != PackageManagers.Manager.ZYPPER) {
