@@ -14,7 +14,9 @@ public interface Rule<T> {
 
     void check(T subject, RuleContext context, FindingSink out);
 
+    /** The rule's identity: from the build-time {@link RuleIndex} when the rule is in it, else its annotation. */
     default RuleInfo info() {
-        return getClass().getAnnotation(RuleInfo.class);
+        RuleInfo indexed = RuleIndex.infoOf(getClass());
+        return indexed != null ? indexed : getClass().getAnnotation(RuleInfo.class);
     }
 }
