@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up benchmark: wall time from start to exit of ONE lint run on one Dockerfile, side by side in the same
-# run: jlint through the launcher (CDS archive, C1, SerialGC), jlint as a plain `java -jar`, and the npm peers
+# run: jlint through the launcher (start-up archive, C1, SerialGC; with the java on PATH too when the launcher
+# picks another JDK), jlint as a plain `java -jar` on the java on PATH, and the npm peers
 # dockerfile-utils and dockerfilelint (installed into bench/.peers when missing).
 #
 #   bench/startup.sh [-r RUNS] [FILE...]        (BENCH_TIMER=loop: the date loop even when hyperfine is there)
@@ -30,9 +31,21 @@ say() { printf '%s\n' "$*" >&2; }
 
 # --- jlint: the jar and its start-up archive ----------------------------------------------------------------
 [[ -f target/jlint.jar ]] || ./jlint --version >/dev/null   # the launcher builds the jar (and the archive)
-./jlint --version >/dev/null                                 # makes the CDS archive for this JVM if missing
+./jlint --version >/dev/null                                 # makes the start-up archive for this JVM if missing
 java_cmd=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
 java_cmd=${java_cmd:-java}
+# the JDK the launcher picks (with JAVA and JAVA_HOME unset it prefers a JDK >= 25) and, when that is another
+# one, a second jlint row with the java on PATH (JDK 17 here: a static CDS archive instead of an AOT cache)
+launcher_home=$(JAVA_OPTS=-XshowSettings:properties ./jlint --version 2>&1 | awk -F' = ' '/java.home/ {print $2; exit}')
+path_java=$(command -v "$java_cmd" || true)
+path_home=''
+[[ -n $path_java ]] && path_home=$(JAVA=$path_java JAVA_OPTS=-XshowSettings:properties ./jlint --version 2>&1 \
+  | awk -F' = ' '/java.home/ {print $2; exit}')
+second=0
+if [[ -n $path_home && $path_home != "$launcher_home" ]]; then
+  second=1
+  JAVA=$path_java ./jlint testdata/example/Dockerfile >/dev/null 2>&1 || true   # its archive, if missing
+fi
 
 # --- the peers -----------------------------------------------------------------------------------------------
 peers=bench/.peers
@@ -84,13 +97,15 @@ time_loop() {
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 printf '# jlint start-up benchmark, %s, %s, %s cores, load %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" \
   "$(uname -m)" "$(nproc 2>/dev/null || echo '?')" "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-printf '# java: %s; node: %s; %s runs each, after 3 warm-up runs\n' \
+printf '# jlint launcher java: %s (%s)\n' "$launcher_home" "$("$launcher_home/bin/java" -version 2>&1 | head -1)"
+printf '# java on PATH: %s; node: %s; %s runs each, after 3 warm-up runs\n' \
   "$("$java_cmd" -version 2>&1 | head -1)" "$( [[ -n $node_cmd ]] && node --version || echo none)" "$runs"
 if (( use_hyperfine )); then printf '# timer: %s\n' "$(hyperfine --version)"; else echo '# timer: date +%s%N loop'; fi
 
 for f in "${files[@]}"; do
   names=(jlint "java -jar")
   cmds=("./jlint $f" "$java_cmd -jar target/jlint.jar $f")
+  if (( second )); then names+=("jlint PATH java"); cmds+=("env JAVA=$path_java ./jlint $f"); fi
   if [[ -n $node_cmd && -f $utils ]]; then names+=(dockerfile-utils); cmds+=("node $utils lint $f"); fi
   if [[ -n $node_cmd && -f $dfl ]]; then names+=(dockerfilelint); cmds+=("node $dfl $f"); fi
   printf '\n%s (%s bytes)\n' "${f#"$root"/}" "$(wc -c < "$f")"

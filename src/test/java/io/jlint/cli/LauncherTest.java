@@ -116,6 +116,7 @@ class LauncherTest {
         assertTrue(launcher.toFile().setExecutable(true));
         Files.copy(stubJar, repo.resolve("target/jlint.jar"));
         Files.writeString(repo.resolve("src/cds/training.txt"), "--version\n");
+        Files.writeString(repo.resolve("src/cds/training-lint.txt"), "Dockerfile\n");
         return repo;
     }
 
@@ -191,6 +192,8 @@ class LauncherTest {
         Map<String, String> noCds = Map.of("JLINT_CDS", "off");
         String lint = line(jlint(tmp, repo.resolve("jlint"), noCds, "Dockerfile").out(), "jvm");
         assertTrue(lint.contains("-XX:TieredStopAtLevel=1") && lint.contains("-XX:+UseSerialGC"), lint);
+        // jansi and zstd-jni load native code: JDK 22+ would warn on stderr on every run without this
+        assertTrue(lint.contains("--enable-native-access=ALL-UNNAMED"), lint);
 
         String image = line(jlint(tmp, repo.resolve("jlint"), noCds, "image", "app.tar").out(), "jvm");
         assertFalse(image.contains("TieredStopAtLevel"), image);
@@ -253,6 +256,106 @@ class LauncherTest {
         Run share = jlint(tmp, repo.resolve("jlint"), Map.of("JAVA_OPTS", "-Xshare:off"), "x");
         assertFalse(line(share.out(), "jvm").contains("SharedArchiveFile"), share.out());
         assertEquals("", share.err());
+    }
+
+    /** A fake JDK: a release file and a bin/java script that says which JDK it is and echoes its arguments. */
+    private static Path fakeJdk(Path home, String version) throws IOException {
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_RUNTIME_VERSION=\"" + version
+                + "+1\"\nJAVA_VERSION=\"" + version + "\"\n");
+        Path java = home.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\necho \"fake ${0%/bin/java}\"\nfor a in \"$@\"; do echo \"arg $a\"; done\n");
+        assertTrue(java.toFile().setExecutable(true));
+        return java;
+    }
+
+    @Test
+    void withoutJavaOrJavaHomeTakesTheNewestJdk25OrLaterElseJavaOnPath() throws Exception {
+        Path repo = checkout();
+        Path jvms = Files.createDirectories(tmp.resolve("jvms"));
+        Path java21 = fakeJdk(jvms.resolve("jdk-21"), "21.0.4");
+        fakeJdk(jvms.resolve("jdk-25"), "25.0.1");
+        fakeJdk(jvms.resolve("jdk-26"), "26");
+        fakeJdk(jvms.resolve("jdk-17"), "17.0.2");
+        Files.createSymbolicLink(jvms.resolve("zz-default"), jvms.resolve("jdk-21")); // aliases are skipped
+        Files.createDirectories(jvms.resolve("not-a-jdk"));
+        Map<String, String> env = new HashMap<>(Map.of("JAVA", "", "JAVA_HOME", "", "JLINT_CDS", "off",
+                "JLINT_JDK_DIRS", "/nonexistent:" + jvms));
+        Run r = jlint(tmp, repo.resolve("jlint"), env, "Dockerfile");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("fake " + jvms.resolve("jdk-26"), line(r.out(), "fake"));
+        assertTrue(r.out().contains("arg io.jlint.cli.Main\narg Dockerfile"), r.out());
+
+        // JAVA_HOME (or JAVA) wins over the search
+        env.put("JAVA_HOME", jvms.resolve("jdk-21").toString());
+        assertEquals("fake " + jvms.resolve("jdk-21"), line(jlint(tmp, repo.resolve("jlint"), env, "x").out(), "fake"));
+
+        // nothing >= 25 in the folders: java on PATH, found through its symbolic link
+        env.put("JAVA_HOME", "");
+        env.put("JLINT_JDK_DIRS", jvms.resolve("jdk-21") + ":" + tmp.resolve("nowhere"));
+        Path bin = Files.createDirectories(tmp.resolve("pathbin"));
+        Files.createSymbolicLink(bin.resolve("java"), java21);
+        env.put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+        Run fromPath = jlint(tmp, repo.resolve("jlint"), env, "x");
+        assertEquals(0, fromPath.status(), fromPath.err());
+        assertEquals("fake " + bin.resolve("java"), line(fromPath.out(), "fake"));
+    }
+
+    /** The newest JDK >= 25 of this machine's usual folder, or null. */
+    private static Path jdk25OrLater() throws IOException {
+        Path jvm = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvm)) {
+            return null;
+        }
+        try (Stream<Path> homes = Files.list(jvm)) {
+            for (Path home : homes.filter(h -> !Files.isSymbolicLink(h)).sorted().toList()) {
+                Path release = home.resolve("release");
+                if (Files.isExecutable(home.resolve("bin/java")) && Files.isRegularFile(release)) {
+                    for (String l : Files.readAllLines(release)) {
+                        if (l.startsWith("JAVA_VERSION=\"")) {
+                            String major = l.substring(14).split("[.\"]")[0];
+                            if (major.matches("\\d+") && Integer.parseInt(major) >= 25) {
+                                return home.resolve("bin/java");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void onJdk25MakesTwoAotCachesAndPicksOneByCommand() throws Exception {
+        Path java = jdk25OrLater();
+        Assumptions.assumeTrue(java != null, "no JDK >= 25 in /usr/lib/jvm");
+        Path repo = checkout();
+        Map<String, String> env = Map.of("JAVA", java.toString());
+        Run lint = jlint(tmp, repo.resolve("jlint"), env, "Dockerfile");
+        assertEquals(0, lint.status(), lint.err());
+        assertEquals("", lint.err());
+        String jvm = line(lint.out(), "jvm");
+        assertTrue(jvm.matches(".*-XX:AOTCache=\\S*\\.lint\\.aot[,\\]].*"), "the lint cache: " + jvm);
+        assertTrue(jvm.contains("-Xlog:aot=off"), jvm);
+
+        for (String[] args : List.of(new String[] {"--format", "json", "Dockerfile"},
+                new String[] {"-f", "sarif", "Dockerfile"}, new String[] {"--format=gitlab", "x"},
+                new String[] {"rules"})) {
+            Run other = jlint(tmp, repo.resolve("jlint"), env, args);
+            assertEquals(0, other.status(), other.err());
+            assertEquals("", other.err());
+            String o = line(other.out(), "jvm");
+            assertTrue(o.contains("-XX:AOTCache=") && !o.contains(".lint.aot"), "the full cache: " + o);
+        }
+        String tty = line(jlint(tmp, repo.resolve("jlint"), env, "--format", "tty", "x").out(), "jvm");
+        assertTrue(tty.contains(".lint.aot"), tty);
+        try (Stream<Path> s = Files.list(repo.resolve("target/cds"))) {
+            assertEquals(2, s.filter(p -> p.toString().endsWith(".aot")).count());
+        }
+        // options that decide the cache: the launcher leaves it out, silently
+        Run own = jlint(tmp, repo.resolve("jlint"), Map.of("JAVA", java.toString(), "JAVA_OPTS", "-Xshare:off"), "x");
+        assertEquals("", own.err());
+        assertFalse(line(own.out(), "jvm").contains("AOTCache"), own.out());
     }
 
     @Test
