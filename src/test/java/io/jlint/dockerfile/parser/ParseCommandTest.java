@@ -14,7 +14,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code jlint parse}: standard input, the JSON layout the README documents, strict mode. */
 class ParseCommandTest {
@@ -32,6 +35,45 @@ class ParseCommandTest {
         } finally {
             System.setIn(saved);
         }
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void severalFilesAndDirectoriesEachUnderItsNameAndBadOnesReportedWhileTheRestIsPrinted() throws Exception {
+        Path a = Files.writeString(tmp.resolve("a.Dockerfile"), "FROM a\nRUN x\n");
+        Path dir = Files.createDirectories(tmp.resolve("sub"));
+        Path b = Files.writeString(dir.resolve("Dockerfile"), "FROM b\n");
+        Path bad = Files.writeString(tmp.resolve("bad.Dockerfile"), "FROM c\nRUN <<EOF\nnever closed\n");
+
+        String[] one = run("", "parse", a.toString());
+        assertEquals("0", one[0], one[2]);
+        assertEquals("(from \"a\")\n(run \"x\")\n", one[1], "one file: the dump alone, as before");
+
+        String[] two = run("", "parse", a.toString(), dir.toString());
+        assertEquals("0", two[0], two[2]);
+        assertEquals("==> " + a + " <==\n(from \"a\")\n(run \"x\")\n\n==> " + b + " <==\n(from \"b\")\n", two[1]);
+
+        String[] json = run("", "parse", "--format", "json", a.toString(), bad.toString(), b.toString());
+        assertEquals("2", json[0], "a file that fails to parse: exit 2");
+        assertTrue(json[2].startsWith("jlint: " + bad + ":"), json[2]);
+        assertEquals(1, json[2].lines().count(), json[2]);
+        JsonNode arr = new ObjectMapper().readTree(json[1]);
+        assertEquals(2, arr.size(), "the good files are still printed");
+        assertEquals(a.toString(), arr.get(0).get("file").asText());
+        assertEquals("a", arr.get(0).get("model").get("instructions").get(0).get("image").asText());
+        assertEquals(b.toString(), arr.get(1).get("file").asText());
+
+        String[] onlyBad = run("", "parse", "--format", "json", bad.toString(), tmp.resolve("missing").toString());
+        assertEquals("2", onlyBad[0]);
+        assertEquals(0, new ObjectMapper().readTree(onlyBad[1]).size());
+        assertEquals(2, onlyBad[2].lines().count(), onlyBad[2]);
+
+        // a single directory is "several": it may hold any number of files
+        String[] d = run("", "parse", dir.toString());
+        assertEquals("0", d[0], d[2]);
+        assertTrue(d[1].startsWith("==> " + b + " <==\n"), d[1]);
     }
 
     @Test
