@@ -60,32 +60,18 @@ public final class RuleCatalogue {
         /** The rules of the build-time {@link RuleIndex}, else (no index) those the service loader finds. */
         @SuppressWarnings("rawtypes")
         private static RuleCatalogue discover() {
-            ClassLoader loader = RuleCatalogue.class.getClassLoader();
             List<Rule<?>> found = new ArrayList<>();
             List<RuleIndex.Entry> index = RuleIndex.entries();
             if (index != null) {
                 for (RuleIndex.Entry e : index) {
-                    found.add(instantiate(e.className(), loader));
+                    found.add(e.rule());
                 }
             } else {
-                for (Rule r : ServiceLoader.load(Rule.class, loader)) {
+                for (Rule r : ServiceLoader.load(Rule.class, RuleCatalogue.class.getClassLoader())) {
                     found.add(r);
                 }
             }
             return new RuleCatalogue(found);
-        }
-
-        private static Rule<?> instantiate(String className, ClassLoader loader) {
-            try {
-                Class<?> c = Class.forName(className, true, loader);
-                if (!Rule.class.isAssignableFrom(c)) {
-                    throw new IllegalStateException(RuleIndex.RESOURCE + " lists " + className + ", which is no Rule");
-                }
-                return (Rule<?>) c.getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(RuleIndex.RESOURCE + " lists " + className
-                        + ", which cannot be created: " + e, e);
-            }
         }
     }
 

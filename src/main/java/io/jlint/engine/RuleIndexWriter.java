@@ -1,6 +1,7 @@
 package io.jlint.engine;
 
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +11,10 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * Build step (Maven process-classes, see pom.xml): writes {@link RuleIndex#RESOURCE} into the class output from the
- * rules the service loader finds and their {@link RuleInfo} annotations. Usage: {@code RuleIndexWriter OUT_FILE}.
- * Exits non-zero (failing the build) when a rule has no annotation or a value cannot be written.
+ * Build step (Maven compile phase, after the main classes; see pom.xml): writes the Java source of
+ * {@link RuleIndex#GENERATED} from the rules the service loader finds and their {@link RuleInfo} annotations, for
+ * the process-classes phase to compile. Usage: {@code RuleIndexWriter SOURCE_ROOT}. Fails (exit status 1, failing
+ * the build) when a rule has no annotation or no public no-argument constructor.
  */
 public final class RuleIndexWriter {
     private RuleIndexWriter() {
@@ -20,35 +22,91 @@ public final class RuleIndexWriter {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            System.err.println("usage: RuleIndexWriter OUT_FILE");
+            System.err.println("usage: RuleIndexWriter SOURCE_ROOT");
             System.exit(2);
         }
-        Path out = Path.of(args[0]);
-        List<String> lines = new ArrayList<>();
-        lines.add("# jlint rule index, written at build time by " + RuleIndexWriter.class.getName()
-                + " from the @RuleInfo annotations: class id name category severity fixable equivalents summary");
-        for (String line : lines(RuleIndexWriter.class.getClassLoader())) {
-            lines.add(line);
+        String simple = RuleIndex.GENERATED.substring(RuleIndex.GENERATED.lastIndexOf('.') + 1);
+        Path out = Path.of(args[0]).resolve(RuleIndex.class.getPackageName().replace('.', '/'))
+                .resolve(simple + ".java");
+        Files.createDirectories(out.getParent());
+        String source = source(RuleIndexWriter.class.getClassLoader());
+        if (Files.isRegularFile(out) && Files.readString(out, StandardCharsets.UTF_8).equals(source)) {
+            return; // unchanged: keep its time, so the compiler sees nothing stale
         }
-        Files.createDirectories(out.toAbsolutePath().getParent());
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        Files.writeString(tmp, source, StandardCharsets.UTF_8);
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The index lines of the rules registered in this loader, sorted by rule id. */
+    /** The generated class's source for the rules registered in this loader, sorted by rule id. */
     @SuppressWarnings("rawtypes")
-    static List<String> lines(ClassLoader loader) {
+    static String source(ClassLoader loader) {
         List<Rule<?>> rules = new ArrayList<>();
         for (Rule r : ServiceLoader.load(Rule.class, loader)) {
             rules.add(r);
         }
-        List<String> out = new ArrayList<>();
         rules.sort((a, b) -> RuleCatalogue.ID_ORDER.compare(annotation(a).id(), annotation(b).id()));
-        for (Rule<?> r : rules) {
-            out.add(RuleIndex.line(r.getClass().getName(), annotation(r)));
+        String simple = RuleIndex.GENERATED.substring(RuleIndex.GENERATED.lastIndexOf('.') + 1);
+        StringBuilder sb = new StringBuilder();
+        sb.append("package ").append(RuleIndex.class.getPackageName()).append(";\n\n");
+        sb.append("// Generated at build time by ").append(RuleIndexWriter.class.getName())
+                .append(" from the rules' @RuleInfo annotations. Do not edit.\n");
+        sb.append("final class ").append(simple).append(" {\n");
+        sb.append("    private ").append(simple).append("() {\n    }\n\n");
+        sb.append("    static {\n");
+        sb.append("        RuleIndex.provide(java.util.List.of(\n");
+        for (int i = 0; i < rules.size(); i++) {
+            Rule<?> r = rules.get(i);
+            Class<?> c = r.getClass();
+            if (!Modifier.isPublic(c.getModifiers()) && !c.getPackageName().equals(RuleIndex.class.getPackageName())
+                    || c.getEnclosingClass() != null) {
+                throw new IllegalStateException("rule " + c.getName() + " must be a public top-level class");
+            }
+            try {
+                if (!Modifier.isPublic(c.getConstructor().getModifiers())) {
+                    throw new NoSuchMethodException();
+                }
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("rule " + c.getName() + " has no public no-argument constructor");
+            }
+            RuleInfo info = annotation(r);
+            sb.append("                new RuleIndex.Entry(new ").append(c.getName()).append("(), RuleIndex.info(")
+                    .append(literal(info.id())).append(", ").append(literal(info.name())).append(",\n")
+                    .append("                        Category.").append(info.category().name())
+                    .append(", Severity.").append(info.severity().name()).append(", ").append(info.fixable())
+                    .append(", new String[] {");
+            String[] eq = info.equivalents();
+            for (int j = 0; j < eq.length; j++) {
+                sb.append(j == 0 ? "" : ", ").append(literal(eq[j]));
+            }
+            sb.append("},\n                        ").append(literal(info.summary())).append("))")
+                    .append(i + 1 < rules.size() ? ",\n" : "));\n");
         }
-        return out;
+        sb.append("    }\n}\n");
+        return sb.toString();
+    }
+
+    /** A Java string literal: ASCII only, everything else escaped. */
+    static String literal(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (ch < 0x20 || ch > 0x7e) {
+                        sb.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        sb.append(ch);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 
     static RuleInfo annotation(Rule<?> r) {
