@@ -5,7 +5,9 @@ import io.jlint.engine.Config;
 import io.jlint.engine.Engine;
 import io.jlint.engine.Finding;
 import io.jlint.engine.InputException;
+import io.jlint.image.ImageArchive;
 import io.jlint.image.ImageLint;
+import io.jlint.image.ImageRef;
 import io.jlint.image.ImageSummary;
 import io.jlint.report.Result;
 import java.io.ByteArrayOutputStream;
@@ -36,10 +38,15 @@ import java.util.Map;
  * passed with {@code -f}).
  *
  * <p>buildah and podman run with a private storage ({@code --root}/{@code --runroot} under the temporary folder,
- * vfs driver) and {@code --isolation chroot}, so nothing is left in the host's container storage; base images can
- * be given as archives ({@code --base-image NAME=ARCHIVE}), then the builds never pull ({@code --pull=never}).
- * Afterwards the images are removed, whatever the engine mounted under the temporary folder is unmounted and the
- * folder deleted.
+ * vfs driver; podman also keeps its state ({@code --tmpdir}) there and writes no events) and {@code --isolation
+ * chroot}, so they need no daemon and leave nothing in the host's container storage; base images can be given as
+ * archives ({@code --base-image NAME=ARCHIVE}), then the builds never pull ({@code --pull=never}). Afterwards the
+ * images are removed, whatever the engine mounted under the temporary folder is unmounted and the folder deleted.
+ *
+ * <p>docker works through its daemon, whose image store is shared with the user and with other builds: jlint first
+ * asks the daemon for its version (a daemon that does not answer fails there, with docker's own message), tags its
+ * two images with a name unique to the run, and afterwards removes them and gives every tag a base image archive
+ * set back to what it named before (removed when it named nothing).
  */
 public final class EngineRebuild {
 
@@ -79,16 +86,34 @@ public final class EngineRebuild {
     private final String engine;
     private final Path work;
     private final List<String> prefix;
+    private final String originalTag;
+    private final String fixedTag;
+    /** docker only: the tags that loading base images set, each with the image id it named before (or null). */
+    private final Map<String, String> touchedTags = new LinkedHashMap<>();
+    /** docker only: the ids of the base images the daemon did not hold before jlint loaded them. */
+    private final List<String> newImages = new ArrayList<>();
 
     private EngineRebuild(PrintWriter err, String engine, Path work) {
         this.err = err;
         this.engine = engine;
         this.work = work;
-        this.prefix = switch (engine) {
-            case "buildah", "podman" -> List.of(engine, "--root", work.resolve("root").toString(), "--runroot",
-                    work.resolve("runroot").toString(), "--storage-driver", "vfs");
-            default -> List.of(engine);
-        };
+        List<String> storage = List.of("--root", work.resolve("root").toString(), "--runroot",
+                work.resolve("runroot").toString(), "--storage-driver", "vfs");
+        List<String> p = new ArrayList<>(List.of(engine));
+        switch (engine) {
+            case "buildah" -> p.addAll(storage);
+            case "podman" -> {
+                p.addAll(storage);
+                p.addAll(List.of("--tmpdir", work.resolve("tmp").toString(), "--events-backend", "none"));
+            }
+            default -> { }
+        }
+        this.prefix = List.copyOf(p);
+        // the daemon's store is shared: a tag of this run's own, so that parallel runs cannot swap images
+        String tag = engine.equals("docker") ? "run-" + work.getFileName().toString().replaceAll("[^0-9]", "")
+                : "latest";
+        this.originalTag = "jlint-rebuild/original:" + tag;
+        this.fixedTag = "jlint-rebuild/fixed:" + tag;
     }
 
     /** The engines jlint drives, in the order it prefers them when none is named. */
@@ -131,15 +156,18 @@ public final class EngineRebuild {
         try {
             Path fixedFile = work.resolve("Dockerfile.fixed");
             Files.writeString(fixedFile, fixed.fixed(), StandardCharsets.UTF_8);
+            if (engine.equals("docker")) {
+                e.exec(List.of("version", "--format", "{{.Server.Version}}"), "reaching the docker daemon", true);
+            }
             e.loadBaseImages(r.baseImages());
             Path originalTar = work.resolve("original.tar");
             Path fixedTar = work.resolve("fixed.tar");
-            e.build(r.dockerfile().toAbsolutePath(), r.context().toAbsolutePath(), "jlint-rebuild/original:latest",
+            e.build(r.dockerfile().toAbsolutePath(), r.context().toAbsolutePath(), e.originalTag,
                     "the original Dockerfile", !r.baseImages().isEmpty());
-            e.save("jlint-rebuild/original:latest", originalTar);
-            e.build(fixedFile, r.context().toAbsolutePath(), "jlint-rebuild/fixed:latest", "the fixed Dockerfile",
+            e.save(e.originalTag, originalTar);
+            e.build(fixedFile, r.context().toAbsolutePath(), e.fixedTag, "the fixed Dockerfile",
                     !r.baseImages().isEmpty());
-            e.save("jlint-rebuild/fixed:latest", fixedTar);
+            e.save(e.fixedTag, fixedTar);
             Side before = side(originalTar, "original image", source, display, r.config(), lint);
             Side after = side(fixedTar, "fixed image", fixed.fixed(), display, r.config(), lint);
             if (r.fixedOutput() != null) {
@@ -156,7 +184,7 @@ public final class EngineRebuild {
         }
     }
 
-    /** The first engine on PATH, in {@link #ENGINES} order; docker only with a reachable daemon socket. */
+    /** The first engine on PATH, in {@link #ENGINES} order (whether docker's daemon answers is checked later). */
     static String detect() {
         for (String e : ENGINES) {
             if (onPath(e) != null) {
@@ -188,6 +216,21 @@ public final class EngineRebuild {
             String archive = b.getValue().toAbsolutePath().toString();
             String id;
             if (engine.equals("docker")) {
+                List<String> names = new ArrayList<>();
+                try (ImageArchive a = ImageArchive.open(b.getValue(), null)) {
+                    for (ImageRef ref : a.images()) {
+                        names.addAll(ref.tags());
+                        if (!newImages.contains(ref.configDigest()) && imageId(ref.configDigest()) == null) {
+                            newImages.add(ref.configDigest());
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                names.add(b.getKey());
+                for (String name : names) {
+                    touchedTags.putIfAbsent(name, imageId(name));
+                }
                 String out = exec(List.of("load", "-i", archive), "loading base image " + archive, true);
                 id = lastWord(out);
             } else {
@@ -196,6 +239,27 @@ public final class EngineRebuild {
                 id = lastWord(out);
             }
             exec(List.of("tag", id, b.getKey()), "tagging base image " + b.getKey(), false);
+        }
+    }
+
+    /**
+     * docker only: the id of the image that {@code name} (a tag, or an id) names in the daemon's store, null when it
+     * names none.
+     */
+    private String imageId(String name) {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of("image", "inspect", "--format", "{{.Id}}", name));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.waitFor() == 0 && !out.isEmpty() ? out : null;
+        } catch (IOException e) {
+            throw new EngineFailure("cannot run " + engine + " (looking up image " + name + "): " + e.getMessage(),
+                    -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineFailure("interrupted while looking up image " + name, -1);
         }
     }
 
@@ -245,18 +309,24 @@ public final class EngineRebuild {
                 results.get(0).findings().size(), df.size(), s.cmd(), s.entrypoint());
     }
 
-    /** Runs {@code engine args…}; its output goes to the error stream (or is returned when {@code capture}). */
+    /**
+     * Runs {@code engine args…}. Its output goes to the error stream as it comes; with {@code capture}, only its
+     * standard error does, and its standard output is returned. A failure names the exit status, the engine's last
+     * line of output (usually its error message) and the command.
+     */
     private String exec(List<String> args, String what, boolean capture) {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(!capture);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Path errFile = work.resolve("engine-stderr.txt");
         if (capture) {
-            pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+            pb.redirectError(errFile.toFile());
         }
         try {
             Process p = pb.start();
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            LastLine last = new LastLine();
             try (InputStream in = p.getInputStream()) {
                 byte[] buf = new byte[8192];
                 int n;
@@ -264,14 +334,25 @@ public final class EngineRebuild {
                     if (capture) {
                         captured.write(buf, 0, n);
                     } else {
-                        err.print(new String(buf, 0, n, StandardCharsets.UTF_8));
+                        String text = new String(buf, 0, n, StandardCharsets.UTF_8);
+                        last.add(text);
+                        err.print(text);
                         err.flush();
                     }
                 }
             }
             int status = p.waitFor();
+            if (capture) {
+                String text = Files.readString(errFile, StandardCharsets.UTF_8);
+                Files.deleteIfExists(errFile);
+                last.add(text);
+                err.print(text);
+                err.flush();
+            }
             if (status != 0) {
-                throw new EngineFailure(engine + " failed " + what + " (exit status " + status + "): "
+                String said = last.get();
+                throw new EngineFailure(engine + " failed " + what + " (exit status " + status + ")"
+                        + (said.isEmpty() ? "" : ": " + said) + System.lineSeparator() + "  command: "
                         + String.join(" ", cmd), status);
             }
             return captured.toString(StandardCharsets.UTF_8);
@@ -280,6 +361,28 @@ public final class EngineRebuild {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineFailure("interrupted while " + what, -1);
+        }
+    }
+
+    /** The last non-blank line of a stream of text given in pieces (ANSI colour codes taken out). */
+    private static final class LastLine {
+        private final StringBuilder tail = new StringBuilder();
+
+        void add(String text) {
+            tail.append(text);
+            if (tail.length() > 16_384) {
+                tail.delete(0, tail.length() - 8192);
+            }
+        }
+
+        String get() {
+            String[] lines = tail.toString().replaceAll("\\u001B\\[[0-9;]*[A-Za-z]", "").split("\\R");
+            for (int i = lines.length - 1; i >= 0; i--) {
+                if (!lines[i].isBlank()) {
+                    return lines[i].strip();
+                }
+            }
+            return "";
         }
     }
 
@@ -311,12 +414,34 @@ public final class EngineRebuild {
                     quiet(List.of("rm", "--all", "--force"));
                     quiet(List.of("rmi", "--all", "--force"));
                 }
-                default -> quiet(List.of("rmi", "--force", "jlint-rebuild/original:latest",
-                        "jlint-rebuild/fixed:latest"));
+                default -> {
+                    quiet(List.of("rmi", "--force", originalTag, fixedTag));
+                    for (Map.Entry<String, String> t : touchedTags.entrySet()) {
+                        if (t.getValue() == null) {
+                            quiet(List.of("rmi", t.getKey()));
+                        } else if (!t.getValue().equals(currentId(t.getKey()))) {
+                            quiet(List.of("tag", t.getValue(), t.getKey()));
+                        }
+                    }
+                    // a base image jlint brought in goes again, unless something else now holds on to it
+                    for (String id : newImages) {
+                        quiet(List.of("rmi", id));
+                    }
+                }
             }
         } finally {
             unmountBelow(work);
             deleteTree(work);
+        }
+    }
+
+    /** {@link #imageId} for the clean-up, which must go on whatever happens. */
+    private String currentId(String name) {
+        try {
+            return imageId(name);
+        } catch (EngineFailure e) {
+            err.println("jlint: cleaning up: " + e.getMessage());
+            return null;
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs jlint in-process through {@link Main#run} (or in a fresh JVM) and keeps status, stdout and stderr. */
@@ -36,6 +37,12 @@ record Cli(int status, String out, String err) {
     /** Runs {@code java [jvmArgs] -cp <extra>:<test class path> io.jlint.cli.Main args} in a new JVM. */
     static Cli jvm(List<Path> extraClassPath, List<String> jvmArgs, String... args)
             throws IOException, InterruptedException {
+        return jvm(extraClassPath, Map.of(), jvmArgs, args);
+    }
+
+    /** {@link #jvm(List, List, String...)} with these variables added to (or replaced in) its environment. */
+    static Cli jvm(List<Path> extraClassPath, Map<String, String> env, List<String> jvmArgs, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
@@ -48,6 +55,7 @@ record Cli(int status, String out, String err) {
         cmd.add(Main.class.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
         File errFile = File.createTempFile("jlint-err", ".txt");
         errFile.deleteOnExit();
         pb.redirectError(errFile);
