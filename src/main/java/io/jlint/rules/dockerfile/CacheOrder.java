@@ -428,6 +428,9 @@ final class CacheOrder {
                 whole = true;
                 continue;
             }
+            if (n.startsWith(".")) {
+                continue; // a hidden folder holds tool files (.yarn/releases, .mvn/wrapper), not the project's source
+            }
             String base = BuildChain.baseName(n);
             String lower = base.toLowerCase(Locale.ROOT);
             if (SOURCE_DIRS.contains(lower)) {
