@@ -655,6 +655,12 @@ final class CacheOrder {
     private record Classified(Step step, boolean stable) {
     }
 
+    /** True when {@code a} installs named tools from a registry (npm i -g x, pip install x, gem install x, …). */
+    static boolean toolInstall(Argv a) {
+        Classified c = classify(a, Map.of());
+        return c.step() != null && c.step().use() == Use.TOOL;
+    }
+
     private static final Set<String> SAFE = Set.of("apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf",
             "tdnf", "zypper", "pacman", "apt-key", "apt-cache", "apt-mark", "add-apt-repository",
             "debconf-set-selections", "dpkg-reconfigure", "update-ca-certificates", "ldconfig", "locale-gen",
