@@ -113,9 +113,10 @@ public final class FixCommand implements Callable<Integer> {
             err.println(file + ":" + u.line() + ": not fixed [" + u.rule() + "] " + u.message()
                     + (u.reason() != null ? " (jlint fix refused its fix: " + u.reason() + ")" : ""));
         }
-        if (context == null && result.unfixed().stream().anyMatch(u -> u.rule().equals("JL101"))) {
-            err.println("jlint: moving a dependency install before the source copy (JL101) needs the build context:"
-                    + " give --context DIR");
+        if (context == null && result.unfixed().stream().anyMatch(u -> u.rule().equals("JL101")
+                && u.message().contains("--context DIR"))) {
+            err.println("jlint: JL101 moves a dependency install before the copy of the build context only with"
+                    + " --context DIR: jlint must read the manifests there to prove the install reads nothing else");
         }
         err.println("jlint: " + file + ": " + result.applied().size() + " fix" + (result.applied().size() == 1 ? ""
                 : "es") + " applied, " + result.unfixed().size() + " fixable finding"

@@ -135,4 +135,32 @@ class FixCommandTest {
         assertEquals(1, r.status(), r.err());
         assertEquals(AFTER, r.out());
     }
+
+    @Test
+    void theDependencyReorderSaysItNeedsTheContextAndMakesItWithIt() throws Exception {
+        String before = "FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\nUSER node\nCMD [\"node\", \"s.js\"]\n";
+        Path p = file(before);
+        Cli r = Cli.run("fix", "--only", "JL101", p.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(before, r.out());
+        assertTrue(r.err().contains(":3: not fixed [JL101]") && r.err().contains("(jlint fix leaves this alone: moving"
+                + " the install needs the build context (jlint fix --context DIR) to prove that it reads nothing but"
+                + " the manifests copied first)"), r.err());
+        assertTrue(r.err().contains("only with --context DIR"), r.err());
+
+        Path lint = Files.createDirectories(dir.resolve("out"));
+        Cli json = Cli.run("lint", "-f", "json", "-o", lint.resolve("r.json").toString(), p.toString());
+        assertEquals(1, json.status(), json.err());
+        assertTrue(Files.readString(lint.resolve("r.json")).contains("jlint fix leaves this alone: moving the install"
+                + " needs the build context"), "the lint report carries the reason");
+
+        Path context = Files.createDirectories(dir.resolve("context"));
+        Files.writeString(context.resolve("package.json"), "{\"dependencies\": {\"express\": \"^4.19.2\"}}");
+        Files.writeString(context.resolve("package-lock.json"), "{}");
+        Cli fixed = Cli.run("fix", "--only", "JL101", "--context", context.toString(), p.toString());
+        assertEquals(1, fixed.status(), fixed.err());
+        assertEquals("FROM node:20-alpine\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\n"
+                + "COPY . .\nUSER node\nCMD [\"node\", \"s.js\"]\n", fixed.out());
+        assertTrue(!fixed.err().contains("--context DIR"), fixed.err());
+    }
 }

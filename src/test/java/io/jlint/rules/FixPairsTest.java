@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -26,12 +28,15 @@ import org.junit.jupiter.api.TestFactory;
  * <li>fixing the expected file changes nothing (idempotence), and it has no finding of the rule with a fix left;</li>
  * <li>a folder {@code fix-NAME.context/} next to the pair is the build context the fix may read
  *     ({@code jlint fix --context});</li>
+ * <li>in a pair that shows a case left alone, each {@code # refused: TEXT} comment must appear in the finding's
+ *     reason ("jlint fix leaves this alone: …TEXT…");</li>
  * <li>fixing the input with every rule's fixes and then fixing the result again changes nothing.</li>
  * </ul>
  */
 class FixPairsTest {
 
     private static final FixApplier FIXER = new FixApplier(Engine.standard());
+    private static final Pattern REFUSED = Pattern.compile("(?m)^\\s*#\\s*refused:(.*)$");
 
     @TestFactory
     Stream<DynamicTest> everyFixPairFixesAsExpected() throws IOException {
@@ -55,6 +60,19 @@ class FixPairsTest {
         assertTrue(before.stream().anyMatch(f -> f.rule().equals(p.rule()) && (leftAlone || f.fix() != null)),
                 name + ": the input has no " + (leftAlone ? "" : "fixable ") + p.rule() + " finding: "
                         + before.stream().map(Expectations::describe).toList());
+
+        if (leftAlone) {
+            Matcher m = REFUSED.matcher(input);
+            while (m.find()) {
+                String reason = m.group(1).strip();
+                assertTrue(before.stream().anyMatch(f -> f.rule().equals(p.rule())
+                                && f.message().contains("jlint fix leaves this alone: ")
+                                && f.message().substring(f.message().indexOf("jlint fix leaves this alone: "))
+                                .contains(reason)),
+                        name + ": no " + p.rule() + " finding gives the reason \"" + reason + "\": "
+                                + before.stream().map(Expectations::describe).toList());
+            }
+        }
 
         FixApplier.Result r = FIXER.fix(name, input, config, rule, context);
         assertEquals(expected, r.fixed(), name + ": jlint fix --only " + p.rule() + " gives another result"

@@ -428,6 +428,9 @@ final class CacheOrder {
                 whole = true;
                 continue;
             }
+            if (n.startsWith(".")) {
+                continue; // a hidden folder holds tool files (.yarn/releases, .mvn/wrapper), not the project's source
+            }
             String base = BuildChain.baseName(n);
             String lower = base.toLowerCase(Locale.ROOT);
             if (SOURCE_DIRS.contains(lower)) {
@@ -650,6 +653,12 @@ final class CacheOrder {
     }
 
     private record Classified(Step step, boolean stable) {
+    }
+
+    /** True when {@code a} installs named tools from a registry (npm i -g x, pip install x, gem install x, …). */
+    static boolean toolInstall(Argv a) {
+        Classified c = classify(a, Map.of());
+        return c.step() != null && c.step().use() == Use.TOOL;
     }
 
     private static final Set<String> SAFE = Set.of("apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf",

@@ -1,0 +1,7 @@
+FROM python:3.12-slim
+WORKDIR /app
+COPY . .
+RUN pip install --no-cache-dir --upgrade pip \
+    && pip install --no-cache-dir -r requirements/prod.txt -r requirements/extra.txt -c constraints.txt
+USER 1000
+CMD ["python", "-m", "service"]

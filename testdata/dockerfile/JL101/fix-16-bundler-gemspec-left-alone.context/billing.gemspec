@@ -1,0 +1,5 @@
+require_relative "lib/billing/version"
+Gem::Specification.new do |s|
+  s.name = "billing"
+  s.version = Billing::VERSION
+end

@@ -1,0 +1,3 @@
+module Billing
+  VERSION = "0.4.0"
+end

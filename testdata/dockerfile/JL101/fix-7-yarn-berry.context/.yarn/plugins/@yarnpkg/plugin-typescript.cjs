@@ -1,0 +1,1 @@
+// plugin (placeholder for the test)

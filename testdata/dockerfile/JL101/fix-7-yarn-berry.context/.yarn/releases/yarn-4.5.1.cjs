@@ -1,0 +1,1 @@
+// yarn 4.5.1 release (placeholder for the test)
