@@ -124,6 +124,15 @@ public final class RunMerger {
         for (Part p : parts) {
             leading |= Edits.leadingOperators(df, p.run());
         }
+        if (leading) {
+            for (Part p : parts) {
+                String own = operatorIndent(df, p.run());
+                if (own != null) {
+                    indent = own;
+                    break;
+                }
+            }
+        }
         List<Edit> edits = new ArrayList<>();
         for (int i = 1; i < parts.size(); i++) {
             ShellScript prev = parts.get(i - 1).script();
@@ -157,6 +166,22 @@ public final class RunMerger {
             }
         }
         return FixAttempt.of(new Fix(description, edits));
+    }
+
+    /** The indentation of the instruction's first continuation line that starts with {@code &&} or {@code ||}. */
+    private static String operatorIndent(Dockerfile df, Instruction in) {
+        String src = df.source();
+        for (int line = in.span().startLine() + 1; line <= in.span().endLine(); line++) {
+            int start = df.lines().lineStart(line);
+            int i = start;
+            while (i < src.length() && (src.charAt(i) == ' ' || src.charAt(i) == '\t')) {
+                i++;
+            }
+            if (src.startsWith("&&", i) || src.startsWith("||", i)) {
+                return src.substring(start, i);
+            }
+        }
+        return null;
     }
 
     /** True when some RUN of the file is written as a heredoc script ({@code RUN <<EOF} and its body). */
