@@ -17,7 +17,8 @@ import java.util.List;
  * already, its opener and body lines; the body of a later heredoc RUN is taken over line for line; a shell-form
  * RUN keeps its lines, each Dockerfile line continuation becoming the shell's ({@code \} at the end of the line, for
  * a backtick file too), and a comment line inside it stays in place when the line before ends with an operator
- * ({@code &&}, {@code ||}, {@code |}, {@code ;}), where the shell allows a newline. Comment lines between the RUNs
+ * ({@code &&}, {@code ||}, {@code |}, {@code ;}), where the shell allows a newline — or when the line after starts
+ * with one, which then moves up to end the line before the comment. Comment lines between the RUNs
  * become comment lines of the script, in place. The delimiter is the first RUN's, or {@code EOF}, or another word
  * when a body line reads like it.
  *
@@ -171,7 +172,8 @@ final class HeredocMerge {
      * A shell-form RUN's lines from its command on: each Dockerfile continuation (escape character, blanks, line
      * end) as the shell's {@code \}; blank lines inside dropped (BuildKit skips them, and the shell would end the
      * command there); comment lines inside kept after a line ending with an operator, where the continuation is
-     * dropped (the shell allows a newline and comments after {@code &&}, {@code ||}, {@code |}, {@code ;}).
+     * dropped (the shell allows a newline and comments after {@code &&}, {@code ||}, {@code |}, {@code ;}); when
+     * the next command line starts with the operator instead, it moves to the end of the line before the comment.
      */
     private static Object laidOut(Dockerfile df, RunMerger.Part p) {
         String raw = lf(df.source().substring(p.root().span().startOffset(), p.run().span().endOffset()));
@@ -179,6 +181,7 @@ final class HeredocMerge {
         List<String> out = new ArrayList<>();
         boolean continues = false;
         boolean lastIsComment = false;
+        String moved = null;
         for (int k = 0; k < lines.length; k++) {
             String line = lines[k];
             if (k > 0) {
@@ -191,8 +194,13 @@ final class HeredocMerge {
                         String prev = out.get(out.size() - 1);
                         String cut = prev.substring(0, prev.length() - 1).stripTrailing();
                         if (!endsWithOperator(cut)) {
-                            return new Refusal("the RUN on line " + p.run().line() + " has a comment line inside its"
-                                    + " continued lines where a heredoc script cannot keep it");
+                            // "a \ / # why / && b": the && moves up to end the line before the comment
+                            moved = leadingOperator(lines, k);
+                            if (moved == null) {
+                                return new Refusal("the RUN on line " + p.run().line() + " has a comment line inside"
+                                        + " its continued lines where a heredoc script cannot keep it");
+                            }
+                            cut = cut + " " + moved;
                         }
                         out.set(out.size() - 1, cut);
                     }
@@ -200,6 +208,14 @@ final class HeredocMerge {
                     lastIsComment = true;
                     continue;
                 }
+            }
+            if (moved != null) {
+                int i = 0;
+                while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+                    i++;
+                }
+                line = line.substring(0, i) + line.substring(i + moved.length()).stripLeading();
+                moved = null;
             }
             lastIsComment = false;
             boolean lastLine = k == lines.length - 1;
@@ -213,6 +229,23 @@ final class HeredocMerge {
             }
         }
         return String.join("\n", out);
+    }
+
+    /** The operator ({@code &&}, {@code ||}, {@code |}, {@code ;}) that starts the next command line after line k. */
+    private static String leadingOperator(String[] lines, int k) {
+        for (int j = k; j < lines.length; j++) {
+            String t = lines[j].strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            for (String op : List.of("&&", "||", "|", ";")) {
+                if (t.startsWith(op) && !(op.equals("|") && t.startsWith("||")) && !(op.equals(";") && t.startsWith(";;"))) {
+                    return op;
+                }
+            }
+            return null;
+        }
+        return null;
     }
 
     private static boolean endsWithOperator(String s) {

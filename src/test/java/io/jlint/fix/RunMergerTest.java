@@ -136,8 +136,12 @@ class RunMergerTest {
         // a comment line inside the continuation stays after an operator
         assertEquals("FROM a\nRUN <<EOF\nx &&\na &&\n# why\n    b\nEOF\n",
                 merge("FROM a\nRUN <<EOF\nx\nEOF\nRUN a && \\\n# why\n    b\n"));
+        // … or before a line that starts with one, which then moves up
+        assertEquals("FROM a\nRUN <<EOF\nx &&\na &&\n# why\n    b\nEOF\n",
+                merge("FROM a\nRUN <<EOF\nx\nEOF\nRUN a \\\n# why\n    && b\n"));
+        // a comment between the arguments of one command cannot stay there
         assertEquals("refused: the RUN on line 5 has a comment line inside its continued lines where a heredoc script"
-                + " cannot keep it", merge("FROM a\nRUN <<EOF\nx\nEOF\nRUN a \\\n# why\n    && b\n"));
+                + " cannot keep it", merge("FROM a\nRUN <<EOF\nx\nEOF\nRUN apt-get install \\\n# why\n    curl\n"));
         // a continuation inside single quotes is not one for the shell: the exact text, on one line
         assertEquals("FROM a\nRUN <<EOF\nx &&\necho 'a b'\nEOF\n",
                 merge("FROM a\nRUN <<EOF\nx\nEOF\nRUN echo 'a \\\nb'\n"));
