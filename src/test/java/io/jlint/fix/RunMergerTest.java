@@ -124,6 +124,9 @@ class RunMergerTest {
         assertEquals("FROM a\nRUN <<-X\n\ta &&\nb\n\tX\n", merge("FROM a\nRUN <<-X\n\ta\n\tX\nRUN b\n"));
         assertEquals("FROM a\nRUN <<EOT\nx &&\n{\ntrue\nEOF\n}\nEOT\n",
                 merge("FROM a\nRUN x\nRUN <<X\ntrue\nEOF\nX\n"));
+        // the first RUN's own delimiter is renamed (opener, quotes and terminator) when a later line reads like it
+        assertEquals("FROM a\nRUN <<\"EOT\"\nx &&\n{\ntrue\nEOF\n}\nEOT\n",
+                merge("FROM a\nRUN <<\"EOF\"\nx\nEOF\nRUN <<X\ntrue\nEOF\nX\n"));
     }
 
     @Test
