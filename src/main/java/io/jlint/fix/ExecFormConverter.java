@@ -23,7 +23,7 @@ public final class ExecFormConverter {
     }
 
     /** Builtins that have no program of that name, or whose program behaves differently (echo, printf, test). */
-    private static final Set<String> BUILTINS = Set.of("cd", "exec", "export", "set", "unset", "trap", "wait",
+    static final Set<String> BUILTINS = Set.of("cd", "exec", "export", "set", "unset", "trap", "wait",
             "eval", ".", "source", ":", "true", "false", "read", "ulimit", "umask", "echo", "printf", "test", "[",
             "exit", "return", "shift", "alias", "unalias", "command", "type", "hash", "times", "readonly", "local",
             "declare", "typeset", "let", "pwd", "kill", "jobs", "fg", "bg", "getopts", "break", "continue", "builtin",

@@ -31,8 +31,11 @@ import java.util.regex.Pattern;
  *     a reorder);</li>
  * <li>the commands of all RUNs in order, each with the RUN's flags and the ENV/ARG/USER/WORKDIR/SHELL in effect,
  *     words after quote removal, ignoring the options fixes add ({@code --no-install-recommends},
- *     {@code --no-cache}, {@code --no-cache-dir}) — so merging RUNs and moving a RUN across a COPY pass, anything
- *     else fails;</li>
+ *     {@code --no-cache}, {@code --no-cache-dir}, and the answer to a package manager's prompt: {@code -y} after
+ *     apt-get/apt/yum/dnf/microdnf/tdnf, {@code --non-interactive} after zypper) — so merging RUNs and moving a RUN
+ *     across a COPY pass, anything else fails;</li>
+ * <li>an exec-form {@code [sh, -c, script]} whose script is one simple command counts the same with or without a
+ *     leading {@code exec} (the shell replaces itself with the program instead of waiting for it);</li>
  * <li>cleanup commands (package-cache removal) may be added or moved between RUNs, never lost.</li>
  * </ul>
  */
@@ -42,6 +45,14 @@ public final class ModelCheck {
 
     /** Options a fix may add to a command without changing what it does. */
     private static final Set<String> ADDED_OPTIONS = Set.of("--no-install-recommends", "--no-cache", "--no-cache-dir");
+
+    /**
+     * Options a fix may add to a package manager's call to answer its confirmation prompt, which a build cannot
+     * answer (the call aborts instead): by the manager's program name.
+     */
+    private static final Map<String, Set<String>> ASSUME_YES = Map.of("apt-get", Set.of("-y"), "apt", Set.of("-y"),
+            "aptitude", Set.of("-y"), "yum", Set.of("-y"), "dnf", Set.of("-y"), "dnf5", Set.of("-y"),
+            "microdnf", Set.of("-y"), "tdnf", Set.of("-y"), "zypper", Set.of("--non-interactive"));
 
     private static final Pattern CACHE_PATH = Pattern.compile(
             "(/var/lib/apt/lists|/var/cache|/root/\\.cache|~/\\.cache|\\$\\{?HOME}?/\\.cache|/root/\\.npm|~/\\.npm"
@@ -201,9 +212,17 @@ public final class ModelCheck {
             for (SimpleCommand sc : s.commands()) {
                 List<String> words = new ArrayList<>();
                 sc.assignments().forEach(a -> words.add(a.name() + "=" + (a.value() == null ? "" : a.value().value())));
+                Set<String> assumeYes = Set.of();
                 for (Word w : sc.words()) {
-                    if (!ADDED_OPTIONS.contains(w.value())) {
-                        words.add(w.value());
+                    String v = w.value();
+                    String prog = v.substring(v.lastIndexOf('/') + 1);
+                    if (assumeYes.isEmpty() && ASSUME_YES.containsKey(prog)) {
+                        assumeYes = ASSUME_YES.get(prog);
+                    } else if (assumeYes.contains(v)) {
+                        continue;
+                    }
+                    if (!ADDED_OPTIONS.contains(v)) {
+                        words.add(v);
                     }
                 }
                 sc.redirects().forEach(rd -> words.add(rd.operator() + (rd.target() == null ? ""
@@ -359,7 +378,12 @@ public final class ModelCheck {
             return "(none)";
         }
         if (c.execForm()) {
-            return "exec " + c.execArgs();
+            List<String> args = new ArrayList<>(c.execArgs());
+            int script = ShellWrapper.scriptIndex(args);
+            if (script >= 0) {
+                args.set(script, ShellWrapper.withoutExec(args.get(script)));
+            }
+            return "exec " + args;
         }
         if (c.notQuiteJson() && c.shellText() != null) {
             List<String> items = JsonArrays.readQuoted(c.shellText().text());

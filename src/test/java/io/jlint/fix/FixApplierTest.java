@@ -101,6 +101,27 @@ class FixApplierTest {
         }
     }
 
+    /** Offers the merge of every two consecutive RUNs, the same fix as JL201's: a duplicate on purpose. */
+    @RuleInfo(id = "JL994", name = "test-merges", category = Category.CORRECTNESS, severity = Severity.INFO,
+            summary = "merges consecutive RUNs", fixable = true)
+    static final class MergesToo implements Rule<Dockerfile> {
+        @Override
+        public Class<Dockerfile> subjectType() {
+            return Dockerfile.class;
+        }
+
+        @Override
+        public void check(Dockerfile df, RuleContext ctx, FindingSink out) {
+            List<Instruction> all = df.instructions();
+            for (int i = 1; i < all.size(); i++) {
+                if (all.get(i - 1) instanceof Instruction.Run p && all.get(i) instanceof Instruction.Run r) {
+                    FixAttempt a = RunMerger.merge(df, List.of(p, r), "merge");
+                    out.report(r.span(), a.message("two RUNs"), a.fix());
+                }
+            }
+        }
+    }
+
     private static FixApplier applier(Rule<?>... rules) {
         return new FixApplier(new Engine(new RuleCatalogue(List.of(rules))));
     }
@@ -153,5 +174,51 @@ class FixApplierTest {
                 + " --no-install-recommends curl && \\\n    rm -rf /var/lib/apt/lists/*\nUSER nobody\n", r.fixed());
         assertTrue(r.rounds() >= 2, "rounds: " + r.rounds());
         assertEquals(List.of("JL201:3", "JL301:2"), r.applied().stream().map(x -> x.rule() + ":" + x.line()).toList());
+    }
+
+    @Test
+    void twoFindingsOfferingTheSameMergeGiveOneCleanMerge() {
+        // JL201 and the test rule both offer the merge of the same pair: the edits overlap, so one of them goes in
+        // the first round and the other is rebuilt (and no longer offered) on the merged text
+        String src = "FROM alpine:3.20\nRUN addgroup -S app\nRUN adduser -S -G app app\nUSER app\n";
+        FixApplier.Result r = applier(new io.jlint.rules.dockerfile.Jl201ConsecutiveRuns(),
+                new MergesToo()).fix("Dockerfile", src, Config.defaults(), null);
+        assertEquals("FROM alpine:3.20\nRUN addgroup -S app && \\\n    adduser -S -G app app\nUSER app\n", r.fixed());
+        assertEquals(1, r.applied().size(), r.applied().toString());
+        assertTrue(r.unfixed().isEmpty(), r.unfixed().toString());
+    }
+
+    @Test
+    void anUpdateAloneReportedByJl201AndJl203EndsAsOneMerge() {
+        // JL201 reports the update-alone pair (line 3) and the short pair (line 4); JL203 reports the update at
+        // line 2, whose install does not directly follow (no fix of its own): JL201's merges make one RUN, after
+        // which JL203 has nothing left to report
+        String src = "FROM debian:bookworm-slim\nRUN apt-get update\nRUN mkdir -p /opt/app\n"
+                + "RUN apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nUSER 1000\n";
+        Engine engine = Engine.standard();
+        List<String> before = engine.lint(io.jlint.dockerfile.parser.DockerfileParser.parse("Dockerfile", src),
+                Config.defaults()).stream().map(f -> f.rule() + ":" + f.location()).filter(x -> x.startsWith("JL20"))
+                .toList();
+        assertEquals(3, before.size(), before.toString());
+        FixApplier.Result r = new FixApplier(engine).fix("Dockerfile", src, Config.defaults(), null);
+        String merged = "FROM debian:bookworm-slim\nRUN apt-get update && \\\n    mkdir -p /opt/app && \\\n"
+                + "    apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nUSER 1000\n";
+        assertEquals(merged, r.fixed());
+        assertEquals(List.of("JL201:3", "JL201:4"), r.applied().stream().map(x -> x.rule() + ":" + x.line())
+                .toList());
+        assertTrue(r.unfixed().isEmpty(), r.unfixed().toString());
+        assertEquals(merged, new FixApplier(engine).fix("Dockerfile", merged, Config.defaults(), null).fixed());
+    }
+
+    @Test
+    void withJl201SwitchedOffJl203MergesTheUpdateIntoTheInstall() {
+        String src = "FROM debian:bookworm-slim\nRUN apt-get update\n"
+                + "RUN apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nUSER 1000\n";
+        Config config = new Config(Set.of("consecutive-runs"), java.util.Map.of(), Config.defaults().failOn(), null,
+                List.of(), List.of(), Config.ImageThresholds.defaults());
+        FixApplier.Result r = new FixApplier(Engine.standard()).fix("Dockerfile", src, config, null);
+        assertEquals("FROM debian:bookworm-slim\nRUN apt-get update && \\\n    apt-get install -y"
+                + " --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nUSER 1000\n", r.fixed());
+        assertEquals(List.of("JL203:2"), r.applied().stream().map(x -> x.rule() + ":" + x.line()).toList());
     }
 }

@@ -47,4 +47,22 @@ class ModelCheckTest {
         assertTrue(diff("FROM a\nRUN --mount=type=cache,target=/x x\n", "FROM a\nRUN x\n").get(0)
                 .contains("RUN commands changed"));
     }
+
+    @Test
+    void theAnswerToAPromptAndAnExecPrefixAreAllowedWhereTheyChangeNothingElse() {
+        assertEquals(List.of(), diff("FROM a\nRUN apt-get install x\n", "FROM a\nRUN apt-get install -y x\n"));
+        assertEquals(List.of(), diff("FROM a\nRUN sudo yum install x\n", "FROM a\nRUN sudo yum -y install x\n"));
+        assertEquals(List.of(), diff("FROM a\nRUN zypper in x\n", "FROM a\nRUN zypper --non-interactive in x\n"));
+        assertEquals(List.of(), diff("FROM a\nRUN <<EOF\nx\nEOF\nRUN y\n", "FROM a\nRUN <<EOF\nx &&\ny\nEOF\n"));
+        assertEquals(List.of(), diff("FROM a\nCMD [\"sh\", \"-c\", \"node app.js\"]\n",
+                "FROM a\nCMD [\"sh\",\"-c\",\"exec node app.js\"]\n"));
+        // -y means something else to other programs; exec before a list, or exec -a, is not the same script
+        assertTrue(diff("FROM a\nRUN cp a b\n", "FROM a\nRUN cp -y a b\n").get(0).contains("RUN commands changed"));
+        assertTrue(diff("FROM a\nRUN zypper in x\n", "FROM a\nRUN zypper -y in x\n").get(0)
+                .contains("RUN commands changed"));
+        assertTrue(diff("FROM a\nCMD [\"sh\", \"-c\", \"a; b\"]\n", "FROM a\nCMD [\"sh\", \"-c\", \"a; exec b\"]\n")
+                .get(0).contains("CMD"));
+        assertTrue(diff("FROM a\nCMD [\"sh\", \"-c\", \"b\"]\n", "FROM a\nCMD [\"sh\", \"-c\", \"exec -a x b\"]\n")
+                .get(0).contains("CMD"));
+    }
 }

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -94,6 +95,36 @@ class FixPairsTest {
         String all = FIXER.fix(name, input, config, null, context).fixed();
         assertEquals(all, FIXER.fix(name, all, config, null, context).fixed(), name + ": fixing with every rule is not "
                 + "idempotent");
+    }
+
+    /**
+     * A rule that is not fixable ({@code fixable = false}: JL505–JL507, whose every rewrite changes what runs, and
+     * the others) attaches no fix to any finding, over every bad and good file.
+     */
+    @Test
+    void rulesThatAreNotFixableAttachNoFix() throws IOException {
+        Engine engine = Engine.standard();
+        java.util.Set<String> fixable = new java.util.HashSet<>();
+        engine.catalogue().infos().stream().filter(io.jlint.engine.RuleInfo::fixable)
+                .forEach(i -> fixable.add(i.id()));
+        assertTrue(!fixable.contains("JL505") && !fixable.contains("JL506") && !fixable.contains("JL507"),
+                "JL505-JL507 must not be fixable");
+        List<String> problems = new java.util.ArrayList<>();
+        int seen = 0;
+        for (Path p : RuleTesting.testFiles()) {
+            String text = Files.readString(p);
+            Config config = RuleTesting.configFor(p);
+            for (Finding f : engine.lint(DockerfileParser.parse(p.toString(), text), config, RuleTesting.contextOf(p))) {
+                if (!fixable.contains(f.rule())) {
+                    seen++;
+                    if (f.fix() != null) {
+                        problems.add(p + ": " + f.rule() + " is not fixable but its finding has a fix");
+                    }
+                }
+            }
+        }
+        assertTrue(seen > 100, "findings of rules that are not fixable: " + seen);
+        assertEquals(List.of(), problems);
     }
 
     private static String crlf(String s) {

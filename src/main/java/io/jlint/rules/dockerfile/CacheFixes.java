@@ -50,14 +50,20 @@ final class CacheFixes {
                 return FixAttempt.refused("`" + CacheChain.shortText(inv) + "` runs inside a nested shell script");
             }
             Word sub = null;
+            boolean endOfOptions = false;
             for (Word w : inv.args()) {
                 if (w.value().equals(inv.subcommand())) {
                     sub = w;
                     break;
                 }
+                endOfOptions |= w.value().equals("--");
             }
             if (sub == null || !sub.literal()) {
                 return FixAttempt.refused("the subcommand of `" + CacheChain.shortText(inv) + "` is not written out");
+            }
+            if (endOfOptions) {
+                return FixAttempt.refused("`--` before the subcommand of `" + CacheChain.shortText(inv) + "` ends its"
+                        + " options");
             }
             Edit e = Edits.insertAfterWord(sub, option);
             if (edits.stream().noneMatch(o -> o.startOffset() == e.startOffset())) {
@@ -69,6 +75,23 @@ final class CacheFixes {
         }
         return FixAttempt.of(new Fix("add " + option + (invocations.size() == 1 ? " to `"
                 + CacheChain.shortText(invocations.get(0)) + "`" : " to each call"), edits));
+    }
+
+    /**
+     * Inserts {@code option} right after the program word of the invocation ({@code yum -y install …},
+     * {@code zypper --non-interactive install …}: where a global option goes); the call must be a top-level command
+     * of the RUN (not inside {@code sh -c '…'}) whose program is written out.
+     */
+    static FixAttempt insertAfterProgram(Instruction.Run run, PackageManagers.Invocation inv, String option) {
+        if (!topLevel(run, inv.command())) {
+            return FixAttempt.refused("`" + CacheChain.shortText(inv) + "` runs inside a nested shell script");
+        }
+        Word program = inv.words().get(0);
+        if (!program.literal()) {
+            return FixAttempt.refused("the program of `" + CacheChain.shortText(inv) + "` is not written out");
+        }
+        return FixAttempt.of(new Fix("add " + option + " to `" + CacheChain.shortText(inv) + "`",
+                List.of(Edits.insertAfterWord(program, option))));
     }
 
     /** True when {@code c} is one of the RUN's own commands (not a command of a nested {@code sh -c} script). */

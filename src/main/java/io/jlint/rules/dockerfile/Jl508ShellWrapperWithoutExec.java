@@ -1,7 +1,5 @@
 package io.jlint.rules.dockerfile;
 
-import io.jlint.fix.JsonArrays;
-
 import com.google.auto.service.AutoService;
 import io.jlint.dockerfile.model.Dockerfile;
 import io.jlint.engine.Category;
@@ -15,6 +13,9 @@ import io.jlint.dockerfile.model.Instruction;
 import io.jlint.dockerfile.shell.ShellNode;
 import io.jlint.dockerfile.shell.ShellScript;
 import io.jlint.dockerfile.shell.SimpleCommand;
+import io.jlint.fix.FixAttempt;
+import io.jlint.fix.JsonArrays;
+import io.jlint.fix.ShellWrapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,12 +25,14 @@ import java.util.Set;
  * or a list of simple commands ({@code migrate && gunicorn …}, {@code a; b}) whose last command starts the program
  * without {@code exec}: the shell may stay PID 1 with the program as its child, so SIGTERM does not reach the
  * program. Scripts with pipes, {@code ||}, background jobs, loops, {@code trap} or {@code wait} are left alone
- * (the shell does real work there).
+ * (the shell does real work there). The fix prefixes a script of one simple command with {@code exec}
+ * ({@link ShellWrapper#prefixExec}); a list is left to its author.
  */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL508", name = "shell-wrapper-without-exec", category = Category.ENTRYPOINT_CMD,
         severity = Severity.WARNING,
         summary = "An sh -c wrapper in CMD or ENTRYPOINT runs a single command without exec",
+        fixable = true,
         equivalents = {})
 public final class Jl508ShellWrapperWithoutExec implements Rule<Dockerfile> {
 
@@ -51,13 +54,13 @@ public final class Jl508ShellWrapperWithoutExec implements Rule<Dockerfile> {
             return;
         }
         if (e.entry() != null) {
-            report(e.entry(), e.entryCmd(), "ENTRYPOINT", out);
+            report(df, e.entry(), e.entryCmd(), "ENTRYPOINT", out);
         } else if (e.cmd() != null) {
-            report(e.cmd(), e.cmdCmd(), "CMD", out);
+            report(df, e.cmd(), e.cmdCmd(), "CMD", out);
         }
     }
 
-    private static void report(Instruction in, CommandLine c, String keyword, FindingSink out) {
+    private static void report(Dockerfile df, Instruction in, CommandLine c, String keyword, FindingSink out) {
         if (c == null || !c.execForm()) {
             return;
         }
@@ -95,8 +98,13 @@ public final class Jl508ShellWrapperWithoutExec implements Rule<Dockerfile> {
             fixed.set(at, "exec " + script.trim());
             fix = "prefix the command with exec: " + keyword + " " + JsonArrays.write(fixed);
         }
-        out.report(in.span(), "The shell started by " + BuildChain.baseName(args.get(0)) + " -c runs " + program
-                + " as its child unless it happens to exec it, so SIGTERM may never reach " + program + "; " + fix);
+        FixAttempt attempt = last != null
+                ? FixAttempt.refused("the script runs several commands, and which of them takes over is the"
+                + " author's choice")
+                : ShellWrapper.prefixExec(df, in, c);
+        out.report(in.span(), attempt.message("The shell started by " + BuildChain.baseName(args.get(0)) + " -c runs "
+                + program + " as its child unless it happens to exec it, so SIGTERM may never reach " + program + "; "
+                + fix), attempt.fix());
     }
 
     /**

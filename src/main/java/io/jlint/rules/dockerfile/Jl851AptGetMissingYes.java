@@ -9,7 +9,9 @@ import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.FixAttempt;
 import io.jlint.rules.dockerfile.support.PackageManagers;
+import java.util.List;
 import java.util.Locale;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -20,11 +22,12 @@ import java.util.Set;
  * {@code -y}/{@code --yes}/{@code --assume-yes}: apt asks "Do you want to continue?" whenever it installs more
  * than it was told to, and a build has no terminal to answer. Quiet level 2 ({@code -qq}) implies {@code -y}, as
  * apt-get's manual says; {@code -o APT::Get::Assume-Yes=true}, an earlier apt configuration mentioning Assume-Yes,
- * and input piped from {@code yes} count as well.
+ * and input piped from {@code yes} count as well. The fix adds {@code -y} after the subcommand.
  */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL851", name = "apt-get-missing-yes", category = Category.CORRECTNESS, severity = Severity.WARNING,
         summary = "apt-get install without -y stops the build at the confirmation prompt",
+        fixable = true,
         equivalents = {"hadolint:DL3014", "trivy:DS021"})
 public final class Jl851AptGetMissingYes implements Rule<Dockerfile> {
 
@@ -52,9 +55,10 @@ public final class Jl851AptGetMissingYes implements Rule<Dockerfile> {
                 continue;
             }
             seen.add(c.run());
-            out.report(c.run().span(), "`" + CacheChain.shortText(inv) + "`" + CacheChain.atLine(c.run(), c.command())
-                    + " without `-y` asks for confirmation when it needs more packages than named, and a build"
-                    + " cannot answer (apt aborts): add `-y`");
+            FixAttempt fix = CacheFixes.insertOption(c.run(), List.of(inv), "-y");
+            out.report(c.run().span(), fix.message("`" + CacheChain.shortText(inv) + "`"
+                    + CacheChain.atLine(c.run(), c.command()) + " without `-y` asks for confirmation when it needs"
+                    + " more packages than named, and a build cannot answer (apt aborts): add `-y`"), fix.fix());
         }
     }
 

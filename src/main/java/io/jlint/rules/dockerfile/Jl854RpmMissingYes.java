@@ -9,6 +9,7 @@ import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.FixAttempt;
 import io.jlint.rules.dockerfile.support.PackageManagers;
 import java.util.Locale;
 import java.util.Collections;
@@ -17,11 +18,12 @@ import java.util.Set;
 
 /**
  * yum, dnf or tdnf install/upgrade/remove without {@code -y}/{@code --assumeyes}: they ask "Is this ok [y/N]" and
- * a build answers no. microdnf never asks and is not reported.
+ * a build answers no. microdnf never asks and is not reported. The fix adds {@code -y} right after the program.
  */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL854", name = "rpm-missing-yes", category = Category.CORRECTNESS, severity = Severity.WARNING,
         summary = "yum/dnf install without -y stops the build at the confirmation prompt",
+        fixable = true,
         equivalents = {"hadolint:DL3030", "hadolint:DL3038"})
 public final class Jl854RpmMissingYes implements Rule<Dockerfile> {
 
@@ -53,10 +55,11 @@ public final class Jl854RpmMissingYes implements Rule<Dockerfile> {
                 continue;
             }
             seen.add(c.run());
+            FixAttempt fix = CacheFixes.insertAfterProgram(c.run(), inv, "-y");
             String mgr = PackageManagers.base(inv.words().get(0).value());
-            out.report(c.run().span(), "`" + CacheChain.shortText(inv) + "`" + CacheChain.atLine(c.run(), c.command())
-                    + " without `-y` asks \"Is this ok [y/N]\" and the build cannot answer: write `" + mgr + " -y "
-                    + inv.subcommand() + " …`");
+            out.report(c.run().span(), fix.message("`" + CacheChain.shortText(inv) + "`"
+                    + CacheChain.atLine(c.run(), c.command()) + " without `-y` asks \"Is this ok [y/N]\" and the build"
+                    + " cannot answer: write `" + mgr + " -y " + inv.subcommand() + " …`"), fix.fix());
         }
     }
 

@@ -9,16 +9,21 @@ import io.jlint.engine.Rule;
 import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
+import io.jlint.fix.FixAttempt;
 import io.jlint.rules.dockerfile.support.PackageManagers;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
-/** zypper install/remove/update/patch without {@code -n}/{@code --non-interactive} or {@code -y}. */
+/**
+ * zypper install/remove/update/patch without {@code -n}/{@code --non-interactive} or {@code -y}. The fix adds the
+ * global option {@code --non-interactive} right after {@code zypper}.
+ */
 @AutoService(Rule.class)
 @RuleInfo(id = "JL855", name = "zypper-missing-non-interactive", category = Category.CORRECTNESS,
         severity = Severity.WARNING,
         summary = "zypper install without --non-interactive (or -y) stops the build at its prompt",
+        fixable = true,
         equivalents = {"hadolint:DL3034"})
 public final class Jl855ZypperNonInteractive implements Rule<Dockerfile> {
 
@@ -44,9 +49,10 @@ public final class Jl855ZypperNonInteractive implements Rule<Dockerfile> {
                 continue;
             }
             seen.add(c.run());
-            out.report(c.run().span(), "`" + CacheChain.shortText(inv) + "`" + CacheChain.atLine(c.run(), c.command())
-                    + " asks for confirmation and the build cannot answer: write `zypper --non-interactive "
-                    + inv.subcommand() + " …`");
+            FixAttempt fix = CacheFixes.insertAfterProgram(c.run(), inv, "--non-interactive");
+            out.report(c.run().span(), fix.message("`" + CacheChain.shortText(inv) + "`"
+                    + CacheChain.atLine(c.run(), c.command()) + " asks for confirmation and the build cannot answer:"
+                    + " write `zypper --non-interactive " + inv.subcommand() + " …`"), fix.fix());
         }
     }
 }

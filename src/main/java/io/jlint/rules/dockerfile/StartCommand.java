@@ -1,6 +1,7 @@
 package io.jlint.rules.dockerfile;
 
 import io.jlint.fix.JsonArrays;
+import io.jlint.fix.ShellWrapper;
 
 import io.jlint.dockerfile.model.CommandLine;
 import io.jlint.dockerfile.model.Dockerfile;
@@ -14,7 +15,6 @@ import io.jlint.dockerfile.shell.SimpleCommand;
 import io.jlint.dockerfile.shell.Word;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -126,28 +126,9 @@ final class StartCommand {
         return out;
     }
 
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh");
-
     /** For {@code ["sh", "-c", "script", …]} the index of the script element, else -1. */
     static int shellScriptIndex(List<String> args) {
-        if (args.size() < 3 || !SHELLS.contains(BuildChain.baseName(args.get(0)))) {
-            return -1;
-        }
-        boolean dashC = false;
-        for (int i = 1; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.startsWith("--")) {
-                continue;
-            }
-            if (a.startsWith("-") && a.length() > 1) {
-                if (a.indexOf('c') > 0) {
-                    dashC = true;
-                }
-                continue;
-            }
-            return dashC ? i : -1;
-        }
-        return -1;
+        return ShellWrapper.scriptIndex(args);
     }
 
     /** How to write a shell-form command in exec form (for messages). */

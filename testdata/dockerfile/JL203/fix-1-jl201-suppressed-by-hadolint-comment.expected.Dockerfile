@@ -1,0 +1,8 @@
+# hadolint global ignore=DL3059
+FROM debian:bookworm-slim
+RUN apt-get update \
+# the TLS roots
+    && apt-get install -y --no-install-recommends ca-certificates \
+    && rm -rf /var/lib/apt/lists/*
+USER 1000
+CMD ["bash"]

@@ -1,0 +1,9 @@
+FROM debian:bookworm-slim
+RUN apt-get update \
+# the build tools
+    && apt-get install -y \
+        --no-install-recommends \
+        build-essential \
+    && rm -rf /var/lib/apt/lists/*
+USER 1000
+CMD ["make", "--version"]

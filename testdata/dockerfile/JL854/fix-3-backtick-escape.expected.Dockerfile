@@ -1,0 +1,7 @@
+# escape=`
+FROM fedora:40
+RUN dnf -y remove `
+        vim-minimal `
+    && dnf clean all
+USER 1000
+CMD ["bash"]

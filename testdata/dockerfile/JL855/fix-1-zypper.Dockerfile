@@ -1,0 +1,4 @@
+FROM opensuse/leap:15.6
+RUN zypper install curl && zypper clean --all
+USER 1000
+CMD ["curl", "--version"]
