@@ -54,14 +54,24 @@ public final class RuleCatalogue {
         return Holder.STANDARD;
     }
 
+    /**
+     * System property: {@code services} makes the standard catalogue find its rules through {@link ServiceLoader}
+     * instead of the build-time index, so that rules of other jars on the class path (registered in
+     * {@code META-INF/services/io.jlint.engine.Rule}) run too, at the cost of a slower start.
+     */
+    public static final String DISCOVERY = "jlint.rules";
+
     private static final class Holder {
         static final RuleCatalogue STANDARD = discover();
 
-        /** The rules of the build-time {@link RuleIndex}, else (no index) those the service loader finds. */
+        /**
+         * The rules of the build-time {@link RuleIndex}; those the service loader finds when there is no index, or
+         * when the system property {@value #DISCOVERY} is {@code services} (rules of other jars on the class path).
+         */
         @SuppressWarnings("rawtypes")
         private static RuleCatalogue discover() {
             List<Rule<?>> found = new ArrayList<>();
-            List<RuleIndex.Entry> index = RuleIndex.entries();
+            List<RuleIndex.Entry> index = "services".equals(System.getProperty(DISCOVERY)) ? null : RuleIndex.entries();
             if (index != null) {
                 for (RuleIndex.Entry e : index) {
                     found.add(e.rule());

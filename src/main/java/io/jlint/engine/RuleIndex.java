@@ -61,9 +61,14 @@ public final class RuleIndex {
         return Holder.ENTRIES;
     }
 
-    /** The indexed info of a rule class, or null when the class is not in the index. */
+    /**
+     * The indexed info of a rule class, or null when the class is not in the index, or when the index is still
+     * being built on this thread (a rule's class initializer that asks for infos, e.g. to build a catalogue of its
+     * own, runs inside the generated class's initializer): the caller then reads the annotation.
+     */
     static RuleInfo infoOf(Class<?> ruleClass) {
-        return Holder.BY_CLASS.get(ruleClass);
+        Map<Class<?>, RuleInfo> byClass = Holder.BY_CLASS;
+        return byClass == null ? null : byClass.get(ruleClass);
     }
 
     /** For the generated class only: its entries. */

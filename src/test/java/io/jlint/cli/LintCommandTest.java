@@ -258,13 +258,27 @@ class LintCommandTest {
     }
 
     @Test
+    void rulesOfOtherJarsRunOnlyWithServiceDiscovery() throws Exception {
+        Path services = tmp.resolve("cp/META-INF/services/io.jlint.engine.Rule");
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, ThrowingTestRule.class.getName() + "\n");
+        String boom = file("boom/Dockerfile", "FROM alpine:3.20\n# BOOM\nUSER nobody\n");
+        // the build-time index: jlint's own rules only, the class path is not scanned
+        Cli indexed = Cli.jvm(List.of(tmp.resolve("cp")), List.of(), "--format", "json", boom);
+        assertEquals(0, indexed.status(), indexed.toString());
+        Cli listed = Cli.jvm(List.of(tmp.resolve("cp")), List.of("-Djlint.rules=services"), "rules");
+        assertTrue(listed.out().contains("JL999"), listed.out());
+        assertTrue(listed.out().contains("JL101"), listed.out());
+    }
+
+    @Test
     void aFailingRuleIsAnInternalErrorNamingRuleAndFile() throws Exception {
         Path services = tmp.resolve("cp/META-INF/services/io.jlint.engine.Rule");
         Files.createDirectories(services.getParent());
         Files.writeString(services, ThrowingTestRule.class.getName() + "\n");
         String boom = file("boom/Dockerfile", "FROM alpine:3.20\n# BOOM\nUSER nobody\n");
         String bad = file("bad/Dockerfile", BAD);
-        Cli r = Cli.jvm(List.of(tmp.resolve("cp")), List.of(), "--format", "json", boom, bad);
+        Cli r = Cli.jvm(List.of(tmp.resolve("cp")), List.of("-Djlint.rules=services"), "--format", "json", boom, bad);
         assertEquals(3, r.status(), r.toString());
         assertTrue(r.err().contains("jlint: internal error (a bug in jlint; please report it with the input): "
                 + "rule JL999 failed on " + boom), r.err());

@@ -64,6 +64,14 @@ class RuleIndexTest {
     }
 
     @Test
+    void aRuleWhoseClassInitializerAsksForInfosGetsTheAnnotationsWhileTheIndexIsBuilt() {
+        // JL203 builds a catalogue of JL201 in its class initializer, which runs inside the generated initializer
+        List<String> ids = RuleIndex.entries().stream().map(e -> e.info().id()).toList();
+        assertTrue(ids.contains("JL203") && ids.contains("JL201"), ids.toString());
+        assertEquals(ids.size(), RuleCatalogue.standard().rules().size());
+    }
+
+    @Test
     void literalsEscapeWhatJavaSourceCannotHoldAsIs() {
         assertEquals("\"a \\\"b\\\" \\\\ \\n\\t \\u00e9\\u2014\"", RuleIndexWriter.literal("a \"b\" \\ \n\t é—"));
     }
