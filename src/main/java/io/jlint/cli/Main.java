@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -85,66 +84,13 @@ public final class Main implements Runnable {
         return viaPicocli(args, in, out, err, terminal);
     }
 
-    /** {@link #run} without the fast path (tests compare the two). */
-    static int viaPicocli(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
-        if (!COMMANDS.contains(args[0])) {
-            String[] withLint = new String[args.length + 1];
-            withLint[0] = "lint";
-            System.arraycopy(args, 0, withLint, 1, args.length);
-            args = withLint;
-        }
-        PrintWriter outW = new PrintWriter(out, true);
-        PrintWriter errW = new PrintWriter(err, true);
-        try {
-            CommandLine cl = new CommandLine(new Main(in, terminal));
-            cl.setOut(outW);
-            cl.setErr(errW);
-            cl.setParameterExceptionHandler(new UsageErrors(errW));
-            cl.setExecutionExceptionHandler(new Failures(errW));
-            int status = cl.execute(args);
-            outW.flush();
-            return status;
-        } catch (RuntimeException | Error e) {
-            return handle(e, errW);
-        }
-    }
-
-    /*
-     * The two handlers are classes, not lambdas: picocli is Java 5 bytecode, and a lambda implementing one of its
-     * interfaces makes the CDS dump link (and then drop) that interface and its users, so they would load from
-     * the jar at every start (see the launcher).
+    /**
+     * {@link #run} without the fast path (tests compare the two). Picocli is reached only through
+     * {@link PicocliRun}: no picocli type appears in this class's code, so verifying it loads none of picocli, and a
+     * fast-path run never opens the jar (every class it needs comes from the start-up archive).
      */
-    private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
-        private final PrintWriter err;
-
-        UsageErrors(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
-            err.println("jlint: " + ex.getMessage());
-            err.println("see 'jlint " + commandPath(ex.getCommandLine()) + "--help'");
-            return BAD_INPUT;
-        }
-    }
-
-    private static final class Failures implements CommandLine.IExecutionExceptionHandler {
-        private final PrintWriter err;
-
-        Failures(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-            return handle(ex, err);
-        }
-    }
-
-    private static String commandPath(CommandLine cl) {
-        String name = cl.getCommandName();
-        return "jlint".equals(name) ? "" : name + " ";
+    static int viaPicocli(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+        return PicocliRun.run(args, in, out, err, terminal);
     }
 
     static int handle(Throwable ex, PrintWriter err) {
@@ -173,11 +119,11 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         // reached only through `jlint` with options and no subcommand
-        throw new CommandLine.ParameterException(new CommandLine(this), "no command given");
+        throw PicocliRun.noCommand(this);
     }
 
     /** {@code --version}: from the jar manifest when packaged. */
-    public static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements picocli.CommandLine.IVersionProvider {
         public static final String VERSION = io.jlint.report.Report.TOOL_VERSION;
 
         @Override

@@ -289,11 +289,19 @@ class LintCommandTest {
     @Test
     void ttyOutputLoadsNoJsonLibrary() throws Exception {
         String df = file("Dockerfile", BAD);
-        Cli r = Cli.jvm(List.of(), List.of("-Xlog:class+load=info"), df);
+        // JL101 with its refused reorder (no build context), and a project configuration (YAML, read by Jackson's
+        // streaming parser only)
+        String reorder = file("app/Dockerfile", "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nUSER node\n"
+                + "CMD [\"node\", \"server.js\"]\n");
+        Cli r = Cli.jvm(List.of(), List.of("-Xlog:class+load=info"), df, reorder);
         assertEquals(1, r.status(), r.err());
+        assertTrue(r.out().contains("[JL101]"), r.out());
         List<String> jackson = r.out().lines().filter(l -> l.contains("com.fasterxml.jackson")).limit(3).toList();
         assertTrue(jackson.isEmpty(), "tty output must not load Jackson (start-up time): " + jackson);
         assertTrue(r.out().lines().anyMatch(l -> l.contains("io.jlint.report.TtyReporter")), "the log works");
+        // the fast path (FastLint) loads no picocli class either: Main's code names none (PicocliRun does)
+        List<String> picocli = r.out().lines().filter(l -> l.contains(" picocli.")).limit(3).toList();
+        assertTrue(picocli.isEmpty(), "a plain lint run must not load picocli: " + picocli);
         assertFalse(r.out().lines().anyMatch(l -> l.contains("io.jlint.report.JsonReporter ")), "lazy formats");
     }
 }

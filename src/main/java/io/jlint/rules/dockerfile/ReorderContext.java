@@ -33,8 +33,14 @@ final class ReorderContext {
         }
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /**
+     * The mappers, made at first use: building them costs tens of milliseconds, and a lint run (which reaches this
+     * class for its refusals, without a build context) must not pay for it.
+     */
+    private static final class Mappers {
+        static final JsonMapper JSON = JsonMapper.builder().build();
+        static final YAMLMapper YAML = YAMLMapper.builder().build();
+    }
 
     /** Characters a copied path may hold: no blanks, quotes, wildcards or variables that COPY would interpret. */
     private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._+@=/-]+");
@@ -140,7 +146,7 @@ final class ReorderContext {
 
     JsonNode json(String rel) {
         try {
-            JsonNode n = JSON.readTree(read(rel));
+            JsonNode n = Mappers.JSON.readTree(read(rel));
             if (n == null || !n.isObject()) {
                 throw refused(rel + " is not a JSON object");
             }
@@ -153,8 +159,8 @@ final class ReorderContext {
     /** A YAML file as a tree (an empty file gives an empty object). */
     JsonNode yaml(String rel) {
         try {
-            JsonNode n = YAML.readTree(read(rel));
-            return n == null || n.isMissingNode() ? JSON.createObjectNode() : n;
+            JsonNode n = Mappers.YAML.readTree(read(rel));
+            return n == null || n.isMissingNode() ? Mappers.JSON.createObjectNode() : n;
         } catch (IOException e) {
             throw refused(rel + " is not YAML jlint can read");
         }
