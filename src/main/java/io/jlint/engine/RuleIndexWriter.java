@@ -1,5 +1,6 @@
 package io.jlint.engine;
 
+import io.jlint.dockerfile.parser.JsonFormat;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -86,27 +87,9 @@ public final class RuleIndexWriter {
         return sb.toString();
     }
 
-    /** A Java string literal: ASCII only, everything else escaped. */
+    /** A Java string literal (the generated source is compiled as UTF-8): a JSON string is one. */
     static String literal(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20 || ch > 0x7e) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return JsonFormat.quote(s);
     }
 
     static RuleInfo annotation(Rule<?> r) {

@@ -1,5 +1,6 @@
 package io.jlint.fix;
 
+import io.jlint.dockerfile.parser.JsonFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,31 +9,14 @@ public final class JsonArrays {
     private JsonArrays() {
     }
 
-    /** {@code ["a", "b"]}: each element a JSON string (quotes, backslashes and control characters escaped). */
+    /** {@code ["a", "b"]}: each element a JSON string ({@link JsonFormat#quote(String, StringBuilder)}). */
     public static String write(List<String> items) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append('"');
-            for (char ch : items.get(i).toCharArray()) {
-                switch (ch) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    case '\t' -> sb.append("\\t");
-                    default -> {
-                        if (ch < 0x20) {
-                            sb.append(String.format("\\u%04x", (int) ch));
-                        } else {
-                            sb.append(ch);
-                        }
-                    }
-                }
-            }
-            sb.append('"');
+            JsonFormat.quote(items.get(i), sb);
         }
         return sb.append(']').toString();
     }

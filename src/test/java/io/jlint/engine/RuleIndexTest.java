@@ -73,6 +73,6 @@ class RuleIndexTest {
 
     @Test
     void literalsEscapeWhatJavaSourceCannotHoldAsIs() {
-        assertEquals("\"a \\\"b\\\" \\\\ \\n\\t \\u00e9\\u2014\"", RuleIndexWriter.literal("a \"b\" \\ \n\t é—"));
+        assertEquals("\"a \\\"b\\\" \\\\ \\n\\t é\\u2028\"", RuleIndexWriter.literal("a \"b\" \\ \n\t é\u2028"));
     }
 }

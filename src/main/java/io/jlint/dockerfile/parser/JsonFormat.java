@@ -82,8 +82,17 @@ public final class JsonFormat {
     private void string(String s) {
         if (s == null) {
             sb.append("null");
-            return;
+        } else {
+            quote(s, sb);
         }
+    }
+
+    /**
+     * Appends {@code s} as a JSON string: quotes, backslashes and control characters escaped (and DEL, U+2028,
+     * U+2029, which some readers take for line ends). The result is a valid Java string literal too (for a source
+     * read as UTF-8).
+     */
+    public static void quote(String s, StringBuilder sb) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -103,6 +112,13 @@ public final class JsonFormat {
             }
         }
         sb.append('"');
+    }
+
+    /** {@code s} as a JSON string (see {@link #quote(String, StringBuilder)}). */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        quote(s, sb);
+        return sb.toString();
     }
 
     private void field(String k, String v) {
