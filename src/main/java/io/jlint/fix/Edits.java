@@ -134,6 +134,11 @@ public final class Edits {
         if (endsInBackground(script.root())) {
             return FixAttempt.refused("the RUN ends with a command sent to the background (&)");
         }
+        if (errexitMayBeOn(run) && !errexitKeptBeforeAnd(script)) {
+            return FixAttempt.refused("set -e may be in effect, and the RUN ends with a compound command (if, a loop,"
+                    + " { … }, ( … )) or calls a function: before an added && the shell would no longer stop at a"
+                    + " failing command inside it");
+        }
         boolean heredoc = run.command().scripts().size() > 1 || !run.node().heredocs().isEmpty();
         int at = scriptEnd(script);
         int limit = heredoc ? lineEndAt(df, at) : run.span().endOffset();
@@ -156,6 +161,65 @@ public final class Edits {
         int nl = src.indexOf('\n', offset);
         int end = nl < 0 ? src.length() : nl;
         return end > offset && src.charAt(end - 1) == '\r' ? end - 1 : end;
+    }
+
+    /**
+     * True when {@code set -e} may be on at the end of the RUN's script: the SHELL turns it on, a {@code set} command
+     * of the RUN may turn it on, the shell that reads the heredoc is started with it ({@code bash -e <<EOF}), or the
+     * heredoc's {@code #!} line asks for it. When unsure, true.
+     */
+    static boolean errexitMayBeOn(Instruction.Run run) {
+        if (RunMerger.shellOptions(run.command().shell()).contains("e")) {
+            return true;
+        }
+        List<ShellScript> scripts = run.command().scripts();
+        for (int i = 0; i < scripts.size(); i++) {
+            ShellScript s = scripts.get(i);
+            for (SimpleCommand c : s.commands()) {
+                boolean set = !c.words().isEmpty() && c.words().get(0).value().equals("set");
+                // the shell-form text of `bash -e <<EOF`: the shell that runs the heredoc's script
+                boolean shellOfHeredoc = i == 0 && scripts.size() > 1;
+                if ((set || shellOfHeredoc) && turnsOnErrexit(c.words())) {
+                    return true;
+                }
+            }
+            String text = s.text() == null ? "" : s.text().text();
+            if (text.startsWith("#!")) {
+                int nl = text.indexOf('\n');
+                String shebang = text.substring(2, nl < 0 ? text.length() : nl);
+                if (shebang.matches(".*\\s-[a-zA-Z]*e.*") || shebang.contains("errexit")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A word after the first that may turn on -e: {@code -e}, {@code -eux}, {@code errexit}, or one not written out. */
+    private static boolean turnsOnErrexit(List<Word> words) {
+        for (int i = 1; i < words.size(); i++) {
+            Word w = words.get(i);
+            if (!w.literal() || w.value().matches("-[a-zA-Z]*e[a-zA-Z]*") || w.value().equals("errexit")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code && command} after the script's last command keeps what {@code set -e} does: the shell ignores
+     * {@code -e} inside every command of an and-or list but the last, so what ends up before the {@code &&} must be
+     * a simple command, a pipeline or an and-or list of them (not {@code if}, a loop, a group or a subshell, whose
+     * inner commands would no longer stop the script), and the script defines no function it could be calling.
+     */
+    static boolean errexitKeptBeforeAnd(ShellScript script) {
+        List<ShellNode> top = RunMerger.topLevel(script.root());
+        for (ShellNode n : top) {
+            if (n instanceof ShellNode.Compound c && c.keyword().equals("function")) {
+                return false;
+            }
+        }
+        return RunMerger.errexitNeutral(top.get(top.size() - 1));
     }
 
     /** The last command of the node runs in the background ({@code cmd &}). */
