@@ -78,6 +78,58 @@ public final class Edits {
         return own != null ? own : "    ";
     }
 
+    /**
+     * The indentation for a command added on a new continuation line of a shell-form RUN: that of the first
+     * continuation line that starts one of the script's top-level commands (or an operator before one), so the new
+     * command lines up with the other commands, not with the arguments of a command written over several lines;
+     * else four spaces (a tab when the RUN indents with tabs), or the RUN's own indentation when it is shallower.
+     */
+    static String commandIndent(Dockerfile df, Instruction in, ShellScript script) {
+        java.util.Set<Integer> starts = new java.util.HashSet<>();
+        commandStarts(script.root(), starts);
+        String src = df.source();
+        Span s = in.span();
+        for (int line = s.startLine() + 1; line <= s.endLine(); line++) {
+            int start = df.lines().lineStart(line);
+            int i = start;
+            while (i < src.length() && (src.charAt(i) == ' ' || src.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i >= src.length() || src.charAt(i) == '\n' || src.charAt(i) == '\r' || src.charAt(i) == '#') {
+                continue;
+            }
+            if (starts.contains(i) || src.startsWith("&&", i) || src.startsWith("||", i) || src.charAt(i) == '|'
+                    || src.charAt(i) == ';') {
+                return src.substring(start, i);
+            }
+        }
+        String own = continuationIndent(df, in);
+        if (own == null) {
+            return "    ";
+        }
+        if (own.startsWith("\t")) {
+            return "\t";
+        }
+        return own.length() > 4 ? "    " : own;
+    }
+
+    /** Where each command of the script's top level (its lists and pipelines) starts. */
+    private static void commandStarts(ShellNode n, java.util.Set<Integer> out) {
+        if (n == null) {
+            return;
+        }
+        List<ShellNode> kids = n instanceof ShellNode.Sequence q ? q.elements()
+                : n instanceof ShellNode.AndOrList l ? l.elements()
+                : n instanceof ShellNode.Pipeline p ? p.elements() : null;
+        if (kids == null) {
+            out.add(n.span().startOffset());
+            return;
+        }
+        for (ShellNode k : kids) {
+            commandStarts(k, out);
+        }
+    }
+
     /** True when the instruction's continuation lines start with {@code &&} (the "leading operator" style). */
     public static boolean leadingOperators(Dockerfile df, Instruction in) {
         String src = df.source();
@@ -149,9 +201,9 @@ public final class Edits {
         if (heredoc || run.span().startLine() == run.span().endLine()) {
             text = " && " + command;
         } else if (leadingOperators(df, run)) {
-            text = continuation(df, at) + indent(df, run) + "&& " + command;
+            text = continuation(df, at) + commandIndent(df, run, script) + "&& " + command;
         } else {
-            text = " &&" + continuation(df, at) + indent(df, run) + command;
+            text = " &&" + continuation(df, at) + commandIndent(df, run, script) + command;
         }
         return FixAttempt.of(new Fix(description, List.of(insert(at, text))));
     }

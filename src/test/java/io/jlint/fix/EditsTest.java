@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 class EditsTest {
 
     private static FixAttempt append(String dockerfile) {
+        return append(dockerfile, "rm -rf /tmp/cache");
+    }
+
+    private static FixAttempt append(String dockerfile, String command) {
         Dockerfile df = DockerfileParser.parse("Dockerfile", dockerfile);
         Instruction.Run run = null;
         for (Instruction in : df.instructions()) {
@@ -22,11 +26,15 @@ class EditsTest {
             }
         }
         assertNotNull(run, "no RUN in " + dockerfile);
-        return Edits.appendCommand(df, run, "rm -rf /tmp/cache", "clean up");
+        return Edits.appendCommand(df, run, command, "clean up");
     }
 
     private static String applied(String dockerfile) {
-        FixAttempt a = append(dockerfile);
+        return applied(dockerfile, "rm -rf /tmp/cache");
+    }
+
+    private static String applied(String dockerfile, String command) {
+        FixAttempt a = append(dockerfile, command);
         assertTrue(a.fixed(), "refused: " + a.refusal());
         return FixApplier.apply(dockerfile, a.fix().edits());
     }
@@ -70,5 +78,15 @@ class EditsTest {
                 applied("FROM a\nRUN fetch; if [ -f x ]; then build; test; fi\n"));
         assertEquals("FROM a\nRUN set -x; { build; test; } && rm -rf /tmp/cache\n",
                 applied("FROM a\nRUN set -x; { build; test; }\n"));
+    }
+
+    @Test
+    void aNewCommandLineIsIndentedLikeTheOtherCommandsNotLikeArguments() {
+        assertEquals("FROM a\nRUN dnf install -y \\\n        git \\\n        make && \\\n    dnf clean all\n",
+                applied("FROM a\nRUN dnf install -y \\\n        git \\\n        make\n", "dnf clean all"));
+        assertEquals("FROM a\nRUN fetch && \\\n  install \\\n      --quiet && \\\n  rm -rf /tmp/cache\n",
+                applied("FROM a\nRUN fetch && \\\n  install \\\n      --quiet\n"));
+        assertEquals("FROM a\nRUN install \\\n\t\t--quiet && \\\n\trm -rf /tmp/cache\n",
+                applied("FROM a\nRUN install \\\n\t\t--quiet\n"));
     }
 }
