@@ -260,8 +260,9 @@ public final class Edits {
 
     /**
      * True when {@code && command} after the script's last command keeps what {@code set -e} does: the shell ignores
-     * {@code -e} inside every command of an and-or list but the last, so what ends up before the {@code &&} must be
-     * a simple command, a pipeline or an and-or list of them (not {@code if}, a loop, a group or a subshell, whose
+     * {@code -e} inside every command of an and-or list but the last, so the command that stops being the last one
+     * (the script's last command, or the last command of its last and-or list: the ones before it were not last
+     * already) must be a simple command or a pipeline of them (not {@code if}, a loop, a group or a subshell, whose
      * inner commands would no longer stop the script), and the script defines no function it could be calling.
      */
     static boolean errexitKeptBeforeAnd(ShellScript script) {
@@ -271,7 +272,11 @@ public final class Edits {
                 return false;
             }
         }
-        return RunMerger.errexitNeutral(top.get(top.size() - 1));
+        ShellNode last = top.get(top.size() - 1);
+        while (last instanceof ShellNode.AndOrList l) {
+            last = l.elements().get(l.elements().size() - 1);
+        }
+        return RunMerger.errexitNeutral(last);
     }
 
     /** The last command of the node runs in the background ({@code cmd &}). */

@@ -67,6 +67,10 @@ class EditsTest {
                 applied("FROM a\nRUN set -e; fetch; build | tee log\n"));
         assertEquals("FROM a\nRUN set -eux; fetch && build && rm -rf /tmp/cache\n",
                 applied("FROM a\nRUN set -eux; fetch && build\n"));
+        // an if before an && was not the last command already: only the last command changes context
+        assertEquals("FROM a\nRUN set -e; fetch && if [ -f x ]; then a; b; fi && build && rm -rf /tmp/cache\n",
+                applied("FROM a\nRUN set -e; fetch && if [ -f x ]; then a; b; fi && build\n"));
+        refusedForErrexit("FROM a\nRUN set -e; fetch && if [ -f x ]; then a; b; fi\n");
         assertEquals("FROM a\nRUN <<EOF\nset -e\nif x; then a; b; fi\nbuild && rm -rf /tmp/cache\nEOF\n",
                 applied("FROM a\nRUN <<EOF\nset -e\nif x; then a; b; fi\nbuild\nEOF\n"));
     }
