@@ -78,6 +78,58 @@ public final class Edits {
         return own != null ? own : "    ";
     }
 
+    /**
+     * The indentation for a command added on a new continuation line of a shell-form RUN: that of the first
+     * continuation line that starts one of the script's top-level commands (or an operator before one), so the new
+     * command lines up with the other commands, not with the arguments of a command written over several lines;
+     * else four spaces (a tab when the RUN indents with tabs), or the RUN's own indentation when it is shallower.
+     */
+    static String commandIndent(Dockerfile df, Instruction in, ShellScript script) {
+        java.util.Set<Integer> starts = new java.util.HashSet<>();
+        commandStarts(script.root(), starts);
+        String src = df.source();
+        Span s = in.span();
+        for (int line = s.startLine() + 1; line <= s.endLine(); line++) {
+            int start = df.lines().lineStart(line);
+            int i = start;
+            while (i < src.length() && (src.charAt(i) == ' ' || src.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i >= src.length() || src.charAt(i) == '\n' || src.charAt(i) == '\r' || src.charAt(i) == '#') {
+                continue;
+            }
+            if (starts.contains(i) || src.startsWith("&&", i) || src.startsWith("||", i) || src.charAt(i) == '|'
+                    || src.charAt(i) == ';') {
+                return src.substring(start, i);
+            }
+        }
+        String own = continuationIndent(df, in);
+        if (own == null) {
+            return "    ";
+        }
+        if (own.startsWith("\t")) {
+            return "\t";
+        }
+        return own.length() > 4 ? "    " : own;
+    }
+
+    /** Where each command of the script's top level (its lists and pipelines) starts. */
+    private static void commandStarts(ShellNode n, java.util.Set<Integer> out) {
+        if (n == null) {
+            return;
+        }
+        List<ShellNode> kids = n instanceof ShellNode.Sequence q ? q.elements()
+                : n instanceof ShellNode.AndOrList l ? l.elements()
+                : n instanceof ShellNode.Pipeline p ? p.elements() : null;
+        if (kids == null) {
+            out.add(n.span().startOffset());
+            return;
+        }
+        for (ShellNode k : kids) {
+            commandStarts(k, out);
+        }
+    }
+
     /** True when the instruction's continuation lines start with {@code &&} (the "leading operator" style). */
     public static boolean leadingOperators(Dockerfile df, Instruction in) {
         String src = df.source();
@@ -134,6 +186,11 @@ public final class Edits {
         if (endsInBackground(script.root())) {
             return FixAttempt.refused("the RUN ends with a command sent to the background (&)");
         }
+        if (errexitMayBeOn(run) && !errexitKeptBeforeAnd(script)) {
+            return FixAttempt.refused("set -e may be in effect, and the RUN ends with a compound command (if, a loop,"
+                    + " { … }, ( … )) or calls a function: before an added && the shell would no longer stop at a"
+                    + " failing command inside it");
+        }
         boolean heredoc = run.command().scripts().size() > 1 || !run.node().heredocs().isEmpty();
         int at = scriptEnd(script);
         int limit = heredoc ? lineEndAt(df, at) : run.span().endOffset();
@@ -144,9 +201,9 @@ public final class Edits {
         if (heredoc || run.span().startLine() == run.span().endLine()) {
             text = " && " + command;
         } else if (leadingOperators(df, run)) {
-            text = continuation(df, at) + indent(df, run) + "&& " + command;
+            text = continuation(df, at) + commandIndent(df, run, script) + "&& " + command;
         } else {
-            text = " &&" + continuation(df, at) + indent(df, run) + command;
+            text = " &&" + continuation(df, at) + commandIndent(df, run, script) + command;
         }
         return FixAttempt.of(new Fix(description, List.of(insert(at, text))));
     }
@@ -156,6 +213,70 @@ public final class Edits {
         int nl = src.indexOf('\n', offset);
         int end = nl < 0 ? src.length() : nl;
         return end > offset && src.charAt(end - 1) == '\r' ? end - 1 : end;
+    }
+
+    /**
+     * True when {@code set -e} may be on at the end of the RUN's script: the SHELL turns it on, a {@code set} command
+     * of the RUN may turn it on, the shell that reads the heredoc is started with it ({@code bash -e <<EOF}), or the
+     * heredoc's {@code #!} line asks for it. When unsure, true.
+     */
+    static boolean errexitMayBeOn(Instruction.Run run) {
+        if (RunMerger.shellOptions(run.command().shell()).contains("e")) {
+            return true;
+        }
+        List<ShellScript> scripts = run.command().scripts();
+        for (int i = 0; i < scripts.size(); i++) {
+            ShellScript s = scripts.get(i);
+            for (SimpleCommand c : s.commands()) {
+                boolean set = !c.words().isEmpty() && c.words().get(0).value().equals("set");
+                // the shell-form text of `bash -e <<EOF`: the shell that runs the heredoc's script
+                boolean shellOfHeredoc = i == 0 && scripts.size() > 1;
+                if ((set || shellOfHeredoc) && turnsOnErrexit(c.words())) {
+                    return true;
+                }
+            }
+            String text = s.text() == null ? "" : s.text().text();
+            if (text.startsWith("#!")) {
+                int nl = text.indexOf('\n');
+                String shebang = text.substring(2, nl < 0 ? text.length() : nl);
+                if (shebang.matches(".*\\s-[a-zA-Z]*e.*") || shebang.contains("errexit")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A word after the first that may turn on -e: {@code -e}, {@code -eux}, {@code errexit}, or one not written out. */
+    private static boolean turnsOnErrexit(List<Word> words) {
+        for (int i = 1; i < words.size(); i++) {
+            Word w = words.get(i);
+            if (!w.literal() || w.value().matches("-[a-zA-Z]*e[a-zA-Z]*") || w.value().equals("errexit")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code && command} after the script's last command keeps what {@code set -e} does: the shell ignores
+     * {@code -e} inside every command of an and-or list but the last, so the command that stops being the last one
+     * (the script's last command, or the last command of its last and-or list: the ones before it were not last
+     * already) must be a simple command or a pipeline of them (not {@code if}, a loop, a group or a subshell, whose
+     * inner commands would no longer stop the script), and the script defines no function it could be calling.
+     */
+    static boolean errexitKeptBeforeAnd(ShellScript script) {
+        List<ShellNode> top = RunMerger.topLevel(script.root());
+        for (ShellNode n : top) {
+            if (n instanceof ShellNode.Compound c && c.keyword().equals("function")) {
+                return false;
+            }
+        }
+        ShellNode last = top.get(top.size() - 1);
+        while (last instanceof ShellNode.AndOrList l) {
+            last = l.elements().get(l.elements().size() - 1);
+        }
+        return RunMerger.errexitNeutral(last);
     }
 
     /** The last command of the node runs in the background ({@code cmd &}). */

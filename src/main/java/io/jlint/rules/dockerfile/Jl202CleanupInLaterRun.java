@@ -208,12 +208,11 @@ public final class Jl202CleanupInLaterRun implements Rule<Dockerfile> {
                 edits.addAll(a.fix().edits());
             }
         }
-        Edit removal = removal(df, run, targets.keySet());
-        if (removal == null) {
-            return FixAttempt.refused("the cleanup cannot be cut cleanly out of this RUN (it is not part of a plain"
-                    + " `&&` list)");
+        Object removal = removal(df, run, targets.keySet());
+        if (removal instanceof String why) {
+            return FixAttempt.refused(why);
         }
-        edits.add(removal);
+        edits.add((Edit) removal);
         List<Integer> lines = targets.values().stream().flatMap(List::stream).map(r -> r.run().line()).distinct()
                 .sorted().toList();
         return FixAttempt.of(new Fix("move the cleanup to the end of the RUN" + (lines.size() == 1 ? " at line "
@@ -258,8 +257,11 @@ public final class Jl202CleanupInLaterRun implements Rule<Dockerfile> {
                 || cache == PackageCache.ZYPPER;
     }
 
-    /** The edit that takes {@code moved} out of the RUN, or null when it is not a clean cut. */
-    private static Edit removal(Dockerfile df, RunFacts run, java.util.Set<SimpleCommand> moved) {
+    private static final String NOT_A_CLEAN_CUT = "the cleanup cannot be cut cleanly out of this RUN (it is not"
+            + " part of a plain `&&` list)";
+
+    /** The edit that takes {@code moved} out of the RUN, or the reason it is not a clean cut. */
+    private static Object removal(Dockerfile df, RunFacts run, java.util.Set<SimpleCommand> moved) {
         List<SimpleCommand> own = new ArrayList<>();
         for (ShellScript s : run.run().command().scripts()) {
             for (SimpleCommand c : s.commands()) {
@@ -272,11 +274,11 @@ public final class Jl202CleanupInLaterRun implements Rule<Dockerfile> {
             return io.jlint.fix.Edits.deleteInstruction(df, run.run());
         }
         if (run.run().command().scripts().size() != 1) {
-            return null;
+            return NOT_A_CLEAN_CUT;
         }
         ShellNode root = run.run().command().scripts().get(0).root();
         if (!(root instanceof ShellNode.AndOrList list) || list.operators().stream().anyMatch(o -> !o.equals("&&"))) {
-            return null;
+            return NOT_A_CLEAN_CUT;
         }
         List<ShellNode> el = list.elements();
         int a = -1;
@@ -290,13 +292,13 @@ public final class Jl202CleanupInLaterRun implements Rule<Dockerfile> {
                 if (a < 0) {
                     a = i;
                 } else if (b != i - 1) {
-                    return null;
+                    return NOT_A_CLEAN_CUT;
                 }
                 b = i;
             }
         }
         if (a < 0 || b - a + 1 != moved.size()) {
-            return null;
+            return NOT_A_CLEAN_CUT;
         }
         int start;
         int end;
@@ -307,10 +309,11 @@ public final class Jl202CleanupInLaterRun implements Rule<Dockerfile> {
             start = el.get(a - 1).span().endOffset();
             end = el.get(b).span().endOffset();
         } else {
-            return null;
+            return NOT_A_CLEAN_CUT;
         }
         if (!io.jlint.fix.Edits.commentLines(df, start, end).isEmpty()) {
-            return null;
+            return "a comment line sits between the cleanup and the rest of this RUN, and cutting the cleanup out"
+                    + " would lose it";
         }
         return io.jlint.fix.Edits.delete(start, end);
     }

@@ -60,7 +60,8 @@ public final class Jl811ExposeProtocolCasing implements Rule<Dockerfile> {
         }
     }
 
-    private static final Pattern PROTOCOL = Pattern.compile("(?<=\\d/)(tcp|udp|sctp)\\b", Pattern.CASE_INSENSITIVE);
+    /** A protocol written out after the port's slash; the port may be a variable ({@code ${PORT}/TCP}). */
+    private static final Pattern PROTOCOL = Pattern.compile("(?<=/)(tcp|udp|sctp)\\b", Pattern.CASE_INSENSITIVE);
 
     /** Lower-cases every protocol written in the instruction's own text (not one that comes from a variable). */
     private static FixAttempt lowerProtocols(Dockerfile df, Instruction.Expose expose) {

@@ -1,0 +1,10 @@
+# syntax=docker/dockerfile:1
+FROM debian:bookworm-slim
+RUN <<EOF
+set -eux
+apt-get update
+apt-get install -y --no-install-recommends ca-certificates curl && rm -rf /var/lib/apt/lists/*
+EOF
+COPY app/ /opt/app/
+USER nobody
+CMD ["/opt/app/run"]

@@ -1,0 +1,11 @@
+FROM debian:bookworm-slim
+RUN apt-get update && \
+    # the TLS roots and curl
+    apt-get install -y --no-install-recommends \
+        ca-certificates \
+        curl && \
+    rm -rf /var/lib/apt/lists/*
+COPY app/ /opt/app/
+RUN /opt/app/bin/check
+USER nobody
+CMD ["/opt/app/run"]

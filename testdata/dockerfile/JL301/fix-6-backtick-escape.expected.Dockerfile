@@ -1,0 +1,7 @@
+# escape=`
+FROM debian:bookworm-slim
+RUN apt-get update `
+    # the TLS roots
+    && apt-get install -y --no-install-recommends ca-certificates `
+    && rm -rf /var/lib/apt/lists/*
+USER nobody

@@ -1,0 +1,7 @@
+# syntax=docker/dockerfile:1
+FROM alpine:3.20
+RUN <<EOF
+apk add curl ca-certificates
+update-ca-certificates
+EOF
+USER nobody

@@ -1,0 +1,8 @@
+# syntax=docker/dockerfile:1
+FROM alpine:3.20
+RUN <<EOF
+set -eux
+apk update
+apk add --no-cache git && rm -rf /var/cache/apk/*
+EOF
+USER nobody

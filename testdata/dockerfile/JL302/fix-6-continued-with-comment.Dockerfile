@@ -1,0 +1,7 @@
+FROM alpine:3.20
+RUN apk update && \
+    # the TLS roots
+    apk add ca-certificates && \
+    # and git for the build
+    apk add git
+USER nobody

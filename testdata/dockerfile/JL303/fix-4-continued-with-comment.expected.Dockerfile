@@ -1,0 +1,7 @@
+FROM centos:7
+RUN yum install -y epel-release && \
+    # jq comes from EPEL
+    yum install -y jq && \
+    yum clean all
+USER 1000
+CMD ["jq", "--version"]

@@ -1,0 +1,7 @@
+FROM opensuse/tumbleweed
+RUN zypper --non-interactive refresh && \
+    # the compilers
+    zypper --non-interactive install gcc make && \
+    zypper clean --all
+USER nobody
+CMD ["make", "--version"]

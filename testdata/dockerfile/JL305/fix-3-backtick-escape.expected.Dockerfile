@@ -1,0 +1,8 @@
+# escape=`
+FROM python:3.12-slim
+COPY requirements.txt .
+RUN python -m pip install --no-cache-dir `
+        -r requirements.txt `
+    && python -m pip check
+USER 1000
+CMD ["python", "-m", "app"]

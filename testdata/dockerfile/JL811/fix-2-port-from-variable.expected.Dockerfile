@@ -1,0 +1,4 @@
+FROM nginx:1.27-alpine
+ARG PORT=8080
+EXPOSE ${PORT}/tcp $METRICS_PORT/udp
+USER nginx

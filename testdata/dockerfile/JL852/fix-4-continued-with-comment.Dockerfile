@@ -1,0 +1,6 @@
+FROM debian:bookworm-slim
+RUN apt-get update && \
+    # the TLS roots
+    apt-get -y install ca-certificates && \
+    rm -rf /var/lib/apt/lists/*
+USER nobody

@@ -1,0 +1,10 @@
+# syntax=docker/dockerfile:1
+FROM node:20-slim
+WORKDIR /app
+COPY package.json yarn.lock ./
+RUN <<EOF
+yarn install --frozen-lockfile --production && yarn cache clean
+EOF
+COPY . .
+USER node
+CMD ["node", "server.js"]

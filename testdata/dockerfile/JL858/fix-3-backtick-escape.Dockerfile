@@ -1,0 +1,8 @@
+# escape=`
+FROM node:20-slim
+WORKDIR /app
+COPY package.json yarn.lock ./
+RUN yarn install --frozen-lockfile `
+    && yarn build
+USER node
+CMD ["node", "dist/server.js"]

@@ -1,0 +1,8 @@
+# escape=`
+FROM python:3.12-slim
+COPY --from=ghcr.io/astral-sh/uv:0.4 /uv /usr/local/bin/uv
+WORKDIR /app
+COPY requirements.txt ./
+RUN uv pip install --system `
+        -r requirements.txt
+USER 1000

@@ -1,0 +1,10 @@
+# escape=`
+FROM golang:1.22 `
+    AS build
+WORKDIR /src
+COPY . .
+RUN go build -o /out/app .
+
+FROM alpine:3.20
+COPY --from=build /out/app /app
+USER nobody

@@ -1,0 +1,7 @@
+# escape=`
+FROM alpine:3.20
+RUN apk add --no-cache `
+    curl `
+
+    jq
+USER nobody
