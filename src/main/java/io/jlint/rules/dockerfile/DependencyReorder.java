@@ -160,7 +160,7 @@ final class DependencyReorder {
 
     private static Stage stageOf(Dockerfile df, Instruction in) {
         for (Stage s : df.stages()) {
-            if (s.instructions().contains(in)) {
+            if (s.position(in) >= 0) {
                 return s;
             }
         }
