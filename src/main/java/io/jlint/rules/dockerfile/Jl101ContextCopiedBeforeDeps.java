@@ -20,6 +20,7 @@ import java.util.Set;
  * throws away the cached dependency layer. Reported on the COPY/ADD that should move below the install.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL101", name = "context-copied-before-deps", category = Category.CACHE_BUSTING,
         severity = Severity.WARNING,
         summary = "The build context or source files are copied before the dependency manifests are copied and the"

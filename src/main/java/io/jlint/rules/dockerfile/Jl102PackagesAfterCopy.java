@@ -14,6 +14,7 @@ import io.jlint.engine.Severity;
  * again on every source change although they never depend on it. Reported on the RUN that should move up.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL102", name = "packages-installed-after-copy", category = Category.CACHE_BUSTING,
         severity = Severity.WARNING,
         summary = "System packages are installed after the build context or source files were copied",

@@ -18,6 +18,7 @@ import java.util.List;
  * the instruction that should move up.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL103", name = "stable-step-after-copy", category = Category.CACHE_BUSTING,
         severity = Severity.WARNING,
         summary = "A step that does not depend on the source (user creation, tool installs, constant ENV) comes after"

@@ -31,6 +31,7 @@ import java.util.Locale;
  * are RUNs with different --mount/--network/--security flags.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL201", name = "consecutive-runs", category = Category.UNMERGED_RUN, severity = Severity.INFO,
         summary = "Consecutive short RUN instructions make a layer each where one would do",
         fixable = true,

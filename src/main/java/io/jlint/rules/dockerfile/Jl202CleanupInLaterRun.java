@@ -29,6 +29,7 @@ import java.util.Set;
  * hidden, not gone, and the image is as big as before. Reported at the cleaning RUN, naming the earlier one.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL202", name = "cleanup-in-later-run", category = Category.UNMERGED_RUN, severity = Severity.WARNING,
         summary = "A RUN cleans up caches or downloads that an earlier RUN left in its own layer",
         fixable = true)

@@ -28,6 +28,7 @@ import java.util.Locale;
  * ({@link RunMerger}); with anything in between it is left alone.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL203", name = "index-update-alone", category = Category.UNMERGED_RUN, severity = Severity.WARNING,
         summary = "A RUN only refreshes the package index; the install that uses it is in a later RUN",
         fixable = true,

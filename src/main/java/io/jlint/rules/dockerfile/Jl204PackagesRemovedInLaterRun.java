@@ -28,6 +28,7 @@ import java.util.Optional;
  * installed by the same package-manager family. Reported at the removing RUN, naming the installing one.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL204", name = "packages-removed-in-later-run", category = Category.UNMERGED_RUN,
         severity = Severity.WARNING,
         summary = "A RUN removes packages that an earlier RUN installed, which leaves their files in the earlier layer",

@@ -16,6 +16,7 @@ import java.util.List;
  * when the Dockerfile switched docker-clean off, installs without {@code apt-get clean}.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL301", name = "apt-lists-kept", category = Category.MISSING_CLEANUP, severity = Severity.WARNING,
         summary = "apt-get update leaves the package lists in the layer: remove /var/lib/apt/lists/* in the same RUN",
         fixable = true,

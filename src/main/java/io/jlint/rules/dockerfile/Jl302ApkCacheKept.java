@@ -14,6 +14,7 @@ import java.util.List;
 
 /** {@code apk add}/{@code apk upgrade} without {@code --no-cache}, or {@code apk update}, with no cleanup. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL302", name = "apk-cache-kept", category = Category.MISSING_CLEANUP, severity = Severity.WARNING,
         summary = "apk add without --no-cache (or apk update) leaves the package index in /var/cache/apk",
         fixable = true,

@@ -14,6 +14,7 @@ import java.util.List;
 
 /** yum/dnf/microdnf/tdnf install, upgrade or makecache without {@code clean all} later in the same RUN. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL303", name = "rpm-cache-kept", category = Category.MISSING_CLEANUP, severity = Severity.WARNING,
         summary = "yum/dnf/microdnf/tdnf install without 'clean all' leaves the metadata cache in the layer",
         fixable = true,

@@ -14,6 +14,7 @@ import java.util.List;
 
 /** zypper install/update/refresh without {@code zypper clean} later in the same RUN. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL304", name = "zypper-cache-kept", category = Category.MISSING_CLEANUP, severity = Severity.WARNING,
         summary = "zypper install without 'zypper clean' leaves the cache in /var/cache/zypp",
         fixable = true,

@@ -14,6 +14,7 @@ import java.util.List;
 
 /** {@code pip install} (pip3, python -m pip) that writes pip's cache into the layer. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL305", name = "pip-cache-kept", category = Category.MISSING_CLEANUP, severity = Severity.WARNING,
         summary = "pip install without --no-cache-dir keeps downloaded packages in ~/.cache/pip",
         fixable = true,

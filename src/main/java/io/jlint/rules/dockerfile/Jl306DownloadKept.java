@@ -23,6 +23,7 @@ import java.util.List;
  * unpacked from it.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL306", name = "downloaded-archive-kept", category = Category.MISSING_CLEANUP,
         severity = Severity.WARNING,
         summary = "An archive downloaded and unpacked in a RUN is not removed in that RUN",

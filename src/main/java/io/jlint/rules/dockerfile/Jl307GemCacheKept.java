@@ -16,6 +16,7 @@ import java.util.List;
  * gem, and no subcommand removes it.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL307", name = "gem-cache-kept", category = Category.MISSING_CLEANUP, severity = Severity.WARNING,
         summary = "gem install / bundle install keeps every downloaded .gem archive in the gem cache of the layer",
         equivalents = {})

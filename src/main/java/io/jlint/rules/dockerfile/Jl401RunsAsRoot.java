@@ -17,6 +17,7 @@ import java.util.List;
  * {@code USER root}, or on the FROM of the built stage when USER is missing.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL401", name = "runs-as-root", category = Category.ROOT_USER, severity = Severity.WARNING,
         summary = "The built stage runs as root: no USER, or the last USER is root",
         equivalents = {"hadolint:DL3002", "dockle:CIS-DI-0001", "trivy:DS002"})

@@ -17,6 +17,7 @@ import java.util.BitSet;
  * and sudo left in an image is a privilege-escalation path. Reported on the RUN.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL402", name = "sudo-in-run", category = Category.ROOT_USER, severity = Severity.WARNING,
         summary = "sudo is used in a RUN instruction",
         equivalents = {"hadolint:DL3004"})

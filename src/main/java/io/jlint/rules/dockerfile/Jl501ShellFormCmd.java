@@ -21,6 +21,7 @@ import java.util.Locale;
  * "JSON" is JL502.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL501", name = "shell-form-cmd", category = Category.ENTRYPOINT_CMD, severity = Severity.WARNING,
         summary = "The built image starts through a shell-form CMD or ENTRYPOINT, so signals never reach the process",
         fixable = true,

@@ -21,6 +21,7 @@ import java.util.List;
  * trailing comma, unquoted words): BuildKit runs it as a shell command, so the container executes the brackets.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL502", name = "not-quite-json", category = Category.ENTRYPOINT_CMD, severity = Severity.ERROR,
         summary = "A CMD or ENTRYPOINT looks like a JSON array but is not valid JSON, so it runs as a shell command",
         fixable = true, equivalents = {"hadolint:DL3025", "buildkit:JSONArgsRecommended"})

@@ -18,6 +18,7 @@ import java.util.BitSet;
  * overridden, as BuildKit's MultipleInstructionsDisallowed does).
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL503", name = "multiple-cmd", category = Category.ENTRYPOINT_CMD, severity = Severity.WARNING,
         summary = "A stage has more than one CMD; only the last one takes effect",
         equivalents = {"hadolint:DL4003", "buildkit:MultipleInstructionsDisallowed"})

@@ -18,6 +18,7 @@ import java.util.BitSet;
  * that are overridden, as BuildKit's MultipleInstructionsDisallowed does).
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL504", name = "multiple-entrypoint", category = Category.ENTRYPOINT_CMD, severity = Severity.WARNING,
         summary = "A stage has more than one ENTRYPOINT; only the last one takes effect",
         equivalents = {"hadolint:DL4004", "buildkit:MultipleInstructionsDisallowed"})

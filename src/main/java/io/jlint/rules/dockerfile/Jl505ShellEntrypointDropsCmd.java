@@ -14,6 +14,7 @@ import io.jlint.engine.Severity;
  * {@code docker run} arguments are silently ignored. Reported on the ENTRYPOINT.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL505", name = "shell-entrypoint-drops-cmd", category = Category.ENTRYPOINT_CMD,
         severity = Severity.ERROR,
         summary = "A shell-form ENTRYPOINT silently ignores CMD and docker run arguments",

@@ -15,6 +15,7 @@ import java.util.List;
  * arguments instead of the command's words. Reported on the CMD.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL506", name = "shell-cmd-to-exec-entrypoint", category = Category.ENTRYPOINT_CMD,
         severity = Severity.WARNING,
         summary = "A shell-form CMD is passed to an exec-form ENTRYPOINT as /bin/sh -c arguments",

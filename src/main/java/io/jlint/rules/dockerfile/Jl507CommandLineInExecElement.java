@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * fails to start. Only the first element (the program) is judged; arguments with spaces are normal.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL507", name = "command-line-in-exec-element", category = Category.ENTRYPOINT_CMD,
         severity = Severity.ERROR,
         summary = "The program element of an exec-form CMD or ENTRYPOINT holds a whole command line",

@@ -29,6 +29,7 @@ import java.util.Set;
  * ({@link ShellWrapper#prefixExec}); a list is left to its author.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL508", name = "shell-wrapper-without-exec", category = Category.ENTRYPOINT_CMD,
         severity = Severity.WARNING,
         summary = "An sh -c wrapper in CMD or ENTRYPOINT runs a single command without exec",

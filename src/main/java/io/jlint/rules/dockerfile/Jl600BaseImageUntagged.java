@@ -13,6 +13,7 @@ import io.jlint.rules.dockerfile.support.Variables;
 
 /** FROM an image without tag or digest: the build follows whatever {@code :latest} is that day. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL600", name = "base-image-untagged", category = Category.BASE_IMAGE, severity = Severity.WARNING,
         summary = "FROM names an image without a tag or digest, so every build may start from a different base",
         equivalents = {"hadolint:DL3006", "trivy:DS001"})

@@ -13,6 +13,7 @@ import io.jlint.rules.dockerfile.support.Variables;
 
 /** FROM image:latest without a digest: a moving target. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL601", name = "base-image-latest", category = Category.BASE_IMAGE, severity = Severity.WARNING,
         summary = "FROM uses the :latest tag, which moves, so every build may start from a different base",
         equivalents = {"hadolint:DL3007", "trivy:DS001"})

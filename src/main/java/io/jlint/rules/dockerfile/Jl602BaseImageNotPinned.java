@@ -19,6 +19,7 @@ import java.util.BitSet;
  * repeated here; builder stages whose layers never reach the image are left alone.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL602", name = "base-image-not-pinned-by-digest", category = Category.BASE_IMAGE,
         severity = Severity.INFO,
         summary = "The built stage's base image is pinned by tag only while the file pins other bases by digest")

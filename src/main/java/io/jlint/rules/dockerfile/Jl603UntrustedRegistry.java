@@ -17,6 +17,7 @@ import java.util.Set;
 
 /** A base image from a registry that is not in the configured {@code trustedRegistries}. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL603", name = "untrusted-registry", category = Category.BASE_IMAGE, severity = Severity.WARNING,
         summary = "FROM pulls from a registry that is not listed in trustedRegistries (only when the list is set)",
         equivalents = {"hadolint:DL3026"})

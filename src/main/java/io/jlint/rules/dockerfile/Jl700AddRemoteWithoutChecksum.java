@@ -13,6 +13,7 @@ import io.jlint.rules.dockerfile.support.Variables;
 
 /** {@code ADD https://…} without {@code --checksum}: an unverified download baked into a layer. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL700", name = "add-url-without-checksum", category = Category.SECURITY, severity = Severity.WARNING,
         summary = "ADD downloads a URL without --checksum, so a changed or tampered file goes into the image unnoticed")
 public final class Jl700AddRemoteWithoutChecksum implements Rule<Dockerfile> {

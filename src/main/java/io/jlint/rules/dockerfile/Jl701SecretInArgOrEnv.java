@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * are variable references, paths, booleans or placeholders, and public keys ({@code GPG_KEY}) are left alone.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL701", name = "secret-in-arg-or-env", category = Category.SECURITY, severity = Severity.WARNING,
         summary = "ENV or ARG sets a literal value for a name that holds a secret, which stays readable in the image",
         equivalents = {"buildkit:SecretsUsedInArgOrEnv"})

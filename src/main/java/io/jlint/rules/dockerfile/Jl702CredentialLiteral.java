@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 /** A credential written into the Dockerfile: an access key, a token or a private key, recognised by its shape. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL702", name = "credential-in-dockerfile", category = Category.SECURITY, severity = Severity.ERROR,
         summary = "An instruction contains a literal credential (cloud access key, API token, private key)")
 public final class Jl702CredentialLiteral implements Rule<Dockerfile> {

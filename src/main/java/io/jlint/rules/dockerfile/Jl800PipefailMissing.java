@@ -24,6 +24,7 @@ import java.util.Set;
  * last command's status, so {@code curl … | tar x} or {@code make | tee log} "succeeds" when curl or make fail.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL800", name = "pipe-without-pipefail", category = Category.CORRECTNESS, severity = Severity.WARNING,
         summary = "A RUN pipeline runs without pipefail, so a failure before the last | does not fail the build",
         equivalents = {"hadolint:DL4006"})

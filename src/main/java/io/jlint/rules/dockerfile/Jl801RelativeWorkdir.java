@@ -17,6 +17,7 @@ import io.jlint.rules.dockerfile.support.Variables;
  * base image's working directory, which the Dockerfile does not control.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL801", name = "relative-workdir", category = Category.CORRECTNESS, severity = Severity.WARNING,
         summary = "WORKDIR is relative while no absolute WORKDIR was set, so it depends on the base image's",
         equivalents = {"hadolint:DL3000", "buildkit:WorkdirRelativePath", "trivy:DS009"})

@@ -17,6 +17,7 @@ import io.jlint.rules.dockerfile.support.Variables;
  * readers expect a stage below the stages it uses.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL802", name = "copy-from-later-stage", category = Category.CORRECTNESS, severity = Severity.INFO,
         summary = "COPY --from (or RUN --mount from=) names a stage that is only defined later in the file",
         equivalents = {"hadolint:DL3022"})

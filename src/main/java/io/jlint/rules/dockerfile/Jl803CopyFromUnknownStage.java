@@ -17,6 +17,7 @@ import io.jlint.rules.dockerfile.support.Variables;
  * {@code busybox} or named build contexts).
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL803", name = "copy-from-unknown-stage", category = Category.CORRECTNESS,
         severity = Severity.WARNING,
         summary = "COPY --from names no stage but is a near-miss of a stage name (likely a typo)",

@@ -13,6 +13,7 @@ import io.jlint.rules.dockerfile.support.Variables;
 
 /** {@code COPY --from=X} inside stage X itself: a stage cannot copy from itself. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL804", name = "copy-from-own-stage", category = Category.CORRECTNESS, severity = Severity.ERROR,
         summary = "COPY --from (or RUN --mount from=) names the stage it is in",
         equivalents = {"hadolint:DL3023", "trivy:DS006"})

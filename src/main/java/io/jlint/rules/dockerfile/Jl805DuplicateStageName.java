@@ -15,6 +15,7 @@ import java.util.Map;
 
 /** Two stages with the same name (names compare case-insensitively). */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL805", name = "duplicate-stage-name", category = Category.CORRECTNESS, severity = Severity.ERROR,
         summary = "Two stages share a name, so --from, FROM and --target references to it are ambiguous",
         equivalents = {"hadolint:DL3024", "buildkit:DuplicateStageName", "trivy:DS012"})

@@ -14,6 +14,7 @@ import java.util.Set;
 
 /** A stage named {@code scratch} or {@code context}: names BuildKit reserves for the empty image and the context. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL806", name = "reserved-stage-name", category = Category.CORRECTNESS, severity = Severity.WARNING,
         summary = "A stage is named scratch or context, names BuildKit reserves",
         equivalents = {"buildkit:ReservedStageName"})

@@ -23,6 +23,7 @@ import java.util.Set;
  * stage are JL808.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL807", name = "undefined-variable", category = Category.CORRECTNESS, severity = Severity.WARNING,
         summary = "An instruction expands a variable that is not defined at that point (it expands to nothing)",
         equivalents = {"buildkit:UndefinedVar", "hadolint:DL3044"})

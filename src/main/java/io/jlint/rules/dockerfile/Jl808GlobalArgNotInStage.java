@@ -22,6 +22,7 @@ import java.util.Set;
  * select may well set an ENV of that name).
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL808", name = "global-arg-not-redeclared", category = Category.CORRECTNESS,
         severity = Severity.WARNING,
         summary = "A stage uses an ARG declared before FROM (or TARGETARCH…) without redeclaring it: it is empty there",

@@ -16,6 +16,7 @@ import java.util.Set;
 
 /** A FROM line expands a variable that no ARG before the first FROM declares: it expands to nothing. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL809", name = "undefined-arg-in-from", category = Category.CORRECTNESS, severity = Severity.WARNING,
         summary = "FROM uses a variable that is not an ARG declared before the first FROM",
         equivalents = {"buildkit:UndefinedArgInFrom"})

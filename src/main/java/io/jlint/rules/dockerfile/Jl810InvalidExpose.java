@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * variables without a known value are not judged.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL810", name = "invalid-expose", category = Category.CORRECTNESS, severity = Severity.ERROR,
         summary = "EXPOSE has a host mapping, an IP address, a bad protocol or a port outside 0-65535",
         equivalents = {"hadolint:DL3011", "buildkit:ExposeInvalidFormat", "trivy:DS008"})

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 /** {@code EXPOSE 80/TCP}: Docker lower-cases the protocol; write it lower-case. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL811", name = "expose-protocol-casing", category = Category.MAINTAINABILITY,
         severity = Severity.STYLE,
         summary = "EXPOSE writes the protocol in upper or mixed case (e.g. 80/TCP)",

@@ -14,6 +14,7 @@ import java.util.List;
 
 /** Several HEALTHCHECKs in one stage: only the last one counts, the earlier ones are dead code. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL812", name = "multiple-healthchecks", category = Category.CORRECTNESS, severity = Severity.WARNING,
         summary = "A stage has several HEALTHCHECK instructions; only the last one takes effect",
         equivalents = {"hadolint:DL3012", "trivy:DS023"})

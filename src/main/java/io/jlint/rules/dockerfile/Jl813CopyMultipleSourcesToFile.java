@@ -18,6 +18,7 @@ import java.util.Locale;
  * BuildKit copies every source onto the same path.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL813", name = "copy-sources-to-file", category = Category.CORRECTNESS, severity = Severity.ERROR,
         summary = "COPY or ADD has several sources but its destination does not end with /",
         equivalents = {"hadolint:DL3021", "trivy:DS011"})

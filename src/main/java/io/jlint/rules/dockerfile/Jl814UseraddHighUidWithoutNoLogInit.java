@@ -19,6 +19,7 @@ import java.util.Set;
  * {@code /var/log/lastlog} and {@code faillog}, which a layer stores in full: hundreds of MB for a large UID.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL814", name = "useradd-high-uid-without-no-log-init", category = Category.IMAGE_SIZE,
         severity = Severity.WARNING,
         summary = "useradd with a UID above 99999 and without -l/--no-log-init bloats the layer with lastlog",

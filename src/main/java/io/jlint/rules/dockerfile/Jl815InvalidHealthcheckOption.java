@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * below one millisecond, a negative or non-numeric {@code --retries}.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL815", name = "invalid-healthcheck-option", category = Category.CORRECTNESS,
         severity = Severity.ERROR,
         summary = "A HEALTHCHECK option is unknown or has a value the build rejects (e.g. a duration without unit)")

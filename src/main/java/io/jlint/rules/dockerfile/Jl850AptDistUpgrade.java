@@ -18,6 +18,7 @@ import java.util.Set;
  * pulling security fixes into an image is a legitimate choice.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL850", name = "apt-dist-upgrade", category = Category.MAINTAINABILITY, severity = Severity.INFO,
         summary = "apt-get dist-upgrade/full-upgrade in a RUN: use a newer base image instead",
         equivalents = {"hadolint:DL3005", "trivy:DS024"})

@@ -25,6 +25,7 @@ import java.util.Set;
  * and input piped from {@code yes} count as well. The fix adds {@code -y} after the subcommand.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL851", name = "apt-get-missing-yes", category = Category.CORRECTNESS, severity = Severity.WARNING,
         summary = "apt-get install without -y stops the build at the confirmation prompt",
         fixable = true,

@@ -23,6 +23,7 @@ import java.util.Set;
  * reach the image (builder stages are not reported: their packages never ship).
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL852", name = "apt-install-recommends", category = Category.IMAGE_SIZE, severity = Severity.INFO,
         summary = "apt-get install without --no-install-recommends also installs recommended packages",
         fixable = true,

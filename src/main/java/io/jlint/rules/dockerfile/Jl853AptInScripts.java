@@ -16,6 +16,7 @@ import java.util.Set;
 
 /** {@code apt} (the interactive front end) used in a RUN instead of {@code apt-get}/{@code apt-cache}. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL853", name = "apt-in-scripts", category = Category.MAINTAINABILITY, severity = Severity.WARNING,
         summary = "apt is for interactive use and has no stable command line: use apt-get in a RUN",
         equivalents = {"hadolint:DL3027"})

@@ -21,6 +21,7 @@ import java.util.Set;
  * a build answers no. microdnf never asks and is not reported. The fix adds {@code -y} right after the program.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL854", name = "rpm-missing-yes", category = Category.CORRECTNESS, severity = Severity.WARNING,
         summary = "yum/dnf install without -y stops the build at the confirmation prompt",
         fixable = true,

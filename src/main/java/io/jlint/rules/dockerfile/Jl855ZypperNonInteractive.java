@@ -20,6 +20,7 @@ import java.util.Set;
  * global option {@code --non-interactive} right after {@code zypper}.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL855", name = "zypper-missing-non-interactive", category = Category.CORRECTNESS,
         severity = Severity.WARNING,
         summary = "zypper install without --non-interactive (or -y) stops the build at its prompt",

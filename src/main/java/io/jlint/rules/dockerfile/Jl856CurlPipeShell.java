@@ -24,6 +24,7 @@ import java.util.Set;
  * {@code sh -c "$(curl …)"}, {@code bash <(curl …)}.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL856", name = "pipe-download-to-shell", category = Category.SECURITY, severity = Severity.WARNING,
         summary = "A script downloaded with curl/wget is piped straight into a shell, unverified")
 public final class Jl856CurlPipeShell implements Rule<Dockerfile> {

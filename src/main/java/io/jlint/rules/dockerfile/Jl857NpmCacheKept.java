@@ -14,6 +14,7 @@ import java.util.List;
 
 /** npm install/ci in a layer that reaches the image, leaving npm's cache (~/.npm) behind. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL857", name = "npm-cache-kept", category = Category.MISSING_CLEANUP,
         severity = Severity.WARNING,
         summary = "npm install/ci leaves npm's download cache (~/.npm) in the layer",

@@ -19,6 +19,7 @@ import java.util.List;
  * the cache may be the project's own offline store that Plug'n'Play loads packages from.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL858", name = "yarn-cache-kept", category = Category.MISSING_CLEANUP,
         severity = Severity.WARNING,
         summary = "yarn install leaves yarn's download cache in the layer",

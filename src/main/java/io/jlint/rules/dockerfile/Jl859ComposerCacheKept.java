@@ -14,6 +14,7 @@ import java.util.List;
 
 /** composer install/update/require in a layer that reaches the image, leaving composer's cache behind. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL859", name = "composer-cache-kept", category = Category.MISSING_CLEANUP,
         severity = Severity.WARNING,
         summary = "composer install leaves composer's download cache in the layer",

@@ -14,6 +14,7 @@ import java.util.List;
 
 /** uv pip install / uv sync in a layer that reaches the image, leaving uv's cache (~/.cache/uv) behind. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL860", name = "uv-cache-kept", category = Category.MISSING_CLEANUP,
         severity = Severity.WARNING,
         summary = "uv pip install / uv sync without --no-cache leaves uv's cache in the layer",

@@ -14,6 +14,7 @@ import java.util.List;
 
 /** conda/mamba/micromamba install or create in a layer that reaches the image, without {@code conda clean}. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL861", name = "conda-cache-kept", category = Category.MISSING_CLEANUP,
         severity = Severity.WARNING,
         summary = "conda/mamba install leaves the downloaded package archives in the pkgs cache",

@@ -16,6 +16,7 @@ import java.util.List;
 
 /** {@code MAINTAINER} is deprecated: the authors belong in the {@code org.opencontainers.image.authors} label. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL901", name = "maintainer-deprecated", category = Category.MAINTAINABILITY,
         severity = Severity.WARNING,
         summary = "MAINTAINER is deprecated: name the authors in LABEL org.opencontainers.image.authors",

@@ -15,6 +15,7 @@ import java.util.Set;
 
 /** ADD of local files and directories only, where COPY does the same without ADD's extra behaviours. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL902", name = "add-instead-of-copy", category = Category.MAINTAINABILITY,
         severity = Severity.WARNING,
         summary = "ADD copies only local files or directories here, which COPY does without ADD's hidden unpacking",

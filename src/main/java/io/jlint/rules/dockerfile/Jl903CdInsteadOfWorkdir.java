@@ -25,6 +25,7 @@ import java.util.Set;
  * removes, is left alone.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL903", name = "cd-instead-of-workdir", category = Category.MAINTAINABILITY,
         severity = Severity.STYLE,
         summary = "A RUN starts with cd DIR && …, or only runs cd, where WORKDIR DIR says it once and lasts",

@@ -13,6 +13,7 @@ import java.util.Locale;
 
 /** A stage name with upper-case letters: references ignore case, so lower-case names avoid mismatched spellings. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL904", name = "stage-name-casing", category = Category.MAINTAINABILITY, severity = Severity.STYLE,
         summary = "A stage name has upper-case letters; stage names are conventionally lower-case",
         equivalents = {"buildkit:StageNameCasing"})

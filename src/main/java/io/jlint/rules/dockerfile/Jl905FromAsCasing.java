@@ -19,6 +19,7 @@ import java.util.Locale;
 
 /** {@code FROM image as name} (or {@code from image AS name}): the AS keyword's case differs from FROM's. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL905", name = "from-as-casing", category = Category.MAINTAINABILITY, severity = Severity.STYLE,
         summary = "The AS keyword of a FROM line is not written in the same case as FROM",
         fixable = true,

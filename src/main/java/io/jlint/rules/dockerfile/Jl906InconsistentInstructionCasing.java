@@ -19,6 +19,7 @@ import java.util.Locale;
  * mixed case ({@code Run}).
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL906", name = "inconsistent-instruction-casing", category = Category.MAINTAINABILITY,
         severity = Severity.STYLE,
         summary = "An instruction keyword is not in the case most of the file uses (or is in mixed case)",

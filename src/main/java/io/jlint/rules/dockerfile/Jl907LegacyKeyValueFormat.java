@@ -19,6 +19,7 @@ import java.util.Locale;
 
 /** {@code ENV key value} / {@code LABEL key value}: the legacy space-separated form. */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL907", name = "legacy-key-value-format", category = Category.MAINTAINABILITY,
         severity = Severity.STYLE,
         summary = "ENV or LABEL uses the legacy 'key value' form instead of key=value",

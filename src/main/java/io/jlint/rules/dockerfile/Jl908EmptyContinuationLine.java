@@ -21,6 +21,7 @@ import java.util.List;
  * easily hides where the instruction really ends.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL908", name = "empty-continuation-line", category = Category.MAINTAINABILITY,
         severity = Severity.INFO,
         summary = "A continued instruction contains an empty line, which BuildKit has deprecated",

@@ -26,6 +26,7 @@ import java.util.Set;
  * and install-time configuration is what it should be. Copies from other stages ({@code --from}) are not judged.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1101", name = "context-copied-before-install", category = Category.CACHE_BUSTING,
         severity = Severity.WARNING,
         summary = "A layer copies sources together with a dependency manifest before the install that uses it",

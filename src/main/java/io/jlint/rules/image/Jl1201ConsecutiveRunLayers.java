@@ -18,6 +18,7 @@ import io.jlint.image.ImageModel;
  * A layer that only deletes what an earlier layer wrote is JL1202's.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1201", name = "consecutive-run-layers", category = Category.UNMERGED_RUN, severity = Severity.INFO,
         summary = "Consecutive short RUN steps made a layer each where one would do",
         equivalents = {"hadolint:DL3059"})

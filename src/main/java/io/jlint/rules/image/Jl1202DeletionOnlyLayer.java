@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * Deleting files of the base image is not reported (nothing to merge with).
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1202", name = "deletion-only-layer", category = Category.UNMERGED_RUN, severity = Severity.WARNING,
         summary = "A layer only deletes files that an earlier layer wrote: the bytes stay in the earlier layer",
         equivalents = {})

@@ -19,6 +19,7 @@ import java.util.Map;
  * build (not the base image's), from the files each layer stores, whatever later layers do with them.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1301", name = "package-cache-in-layer", category = Category.MISSING_CLEANUP,
         severity = Severity.WARNING,
         summary = "A layer keeps the package-manager cache or index its step downloaded",

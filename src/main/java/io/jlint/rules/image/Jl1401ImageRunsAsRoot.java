@@ -17,6 +17,7 @@ import java.util.Locale;
  * Images that start nothing (no entrypoint, no cmd: data or base layers) and Windows images are not judged.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1401", name = "image-runs-as-root", category = Category.ROOT_USER, severity = Severity.WARNING,
         summary = "The image's config runs the container as root",
         equivalents = {"dockle:CIS-DI-0001", "trivy:DS002"})

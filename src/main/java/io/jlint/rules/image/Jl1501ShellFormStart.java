@@ -25,6 +25,7 @@ import java.util.Locale;
  * (or ends in) {@code exec} replaces the shell and is fine. Windows images are not judged.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1501", name = "image-shell-form-start", category = Category.ENTRYPOINT_CMD,
         severity = Severity.WARNING,
         summary = "The image's config starts its process through /bin/sh -c (shell-form CMD or ENTRYPOINT)",

@@ -22,6 +22,7 @@ import java.util.Locale;
  * switch from dive without changing its thresholds). One finding per threshold crossed.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1601", name = "waste-above-threshold", category = Category.IMAGE_SIZE, severity = Severity.ERROR,
         summary = "The image's wasted bytes or efficiency cross a configured threshold (.jlint.yaml or .dive-ci)",
         equivalents = {})

@@ -20,6 +20,7 @@ import io.jlint.image.WastedFile;
  * {@code .jlint.yaml} or a {@code .dive-ci} sets thresholds (JL1601 judges then).
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1602", name = "large-waste", category = Category.IMAGE_SIZE, severity = Severity.INFO,
         summary = "Layers store more than 10 MiB (and 10 % of the file bytes) that the final filesystem does not have",
         equivalents = {})

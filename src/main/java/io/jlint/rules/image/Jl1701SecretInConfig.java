@@ -24,6 +24,7 @@ import java.util.Set;
  * {@code *_API_KEY}, …; not references, paths, switches or placeholders). Messages never repeat the value.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1701", name = "secret-in-config", category = Category.SECURITY, severity = Severity.ERROR,
         summary = "A password, token or key is stored in the image's environment, labels or history",
         equivalents = {"dockle:CIS-DI-0010"})

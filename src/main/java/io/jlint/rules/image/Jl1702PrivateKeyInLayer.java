@@ -19,6 +19,7 @@ import io.jlint.image.SniffedFile;
  * source tree, {@code test/}, {@code fixtures/}, Debian's {@code ssl-cert-snakeoil.key}) are not reported.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1702", name = "private-key-in-layer", category = Category.SECURITY, severity = Severity.ERROR,
         summary = "A layer contains a private key",
         equivalents = {"dockle:CIS-DI-0010"})

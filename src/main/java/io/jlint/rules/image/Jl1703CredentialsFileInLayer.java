@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * {@code ${NPM_TOKEN}}, is fine. Every layer counts; files in third-party packages and test data do not.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1703", name = "credentials-file-in-layer", category = Category.SECURITY,
         severity = Severity.ERROR,
         summary = "A layer contains a credentials file (.npmrc, .git-credentials, .aws/credentials, .env, …) with a"

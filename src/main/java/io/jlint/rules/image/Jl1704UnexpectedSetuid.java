@@ -21,6 +21,7 @@ import java.util.Set;
  * Setgid directories (group inheritance, not privilege) are not reported.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1704", name = "unexpected-setuid-file", category = Category.SECURITY, severity = Severity.INFO,
         summary = "A file outside the usual system programs has the setuid or setgid bit",
         equivalents = {"dockle:CIS-DI-0008"})

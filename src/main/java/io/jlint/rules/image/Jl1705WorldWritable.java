@@ -21,6 +21,7 @@ import java.util.Map;
  * not judged). A world-writable folder and everything world-writable below it is one finding at the folder.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1705", name = "world-writable-path", category = Category.SECURITY, severity = Severity.WARNING,
         summary = "A file or folder (other than a sticky /tmp-like folder) is writable by every user",
         equivalents = {})

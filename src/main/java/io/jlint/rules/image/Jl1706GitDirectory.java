@@ -21,6 +21,7 @@ import java.util.Set;
  * {@code .rbenv}, {@code .asdf}, …) and folders inside third-party packages are not reported.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1706", name = "git-directory", category = Category.SECURITY, severity = Severity.INFO,
         summary = "The image contains a .git folder: the repository history ships with it",
         equivalents = {"dockle:DKL-DI-0006"})

@@ -16,6 +16,7 @@ import io.jlint.image.UnsafeEntry;
  * entries; container engines refuse or clamp them. No normal build produces them.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1707", name = "entry-escapes-root", category = Category.SECURITY, severity = Severity.ERROR,
         summary = "A layer entry or hard link points above the image's root (../)",
         equivalents = {})

@@ -17,6 +17,7 @@ import io.jlint.image.UnsafeEntry;
  * links and never follows them. Absolute targets ({@code /etc/x}) are ordinary and not reported.
  */
 @AutoService(Rule.class)
+@SuppressWarnings("rawtypes") // AutoService can only name the raw Rule type: silences its warning
 @RuleInfo(id = "JL1708", name = "symlink-escapes-root", category = Category.SECURITY, severity = Severity.WARNING,
         summary = "A symlink's relative target climbs above the image's root (../)",
         equivalents = {})
