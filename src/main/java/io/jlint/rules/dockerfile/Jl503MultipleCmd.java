@@ -9,8 +9,6 @@ import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
 import io.jlint.dockerfile.model.Instruction;
-import io.jlint.dockerfile.model.Stage;
-import java.util.BitSet;
 
 /**
  * More than one CMD in a stage whose configuration reaches the built image: only the last one takes effect, so the
@@ -31,24 +29,6 @@ public final class Jl503MultipleCmd implements Rule<Dockerfile> {
 
     @Override
     public void check(Dockerfile df, RuleContext ctx, FindingSink out) {
-        if (df == null || df.stages().isEmpty()) {
-            return;
-        }
-        BitSet layers = df.layerStages(df.targetStage(ctx.config().target()));
-        for (Stage s : df.stages()) {
-            if (!layers.get(s.index())) {
-                continue;
-            }
-            Instruction previous = null;
-            for (Instruction in : s.instructions()) {
-                if (in instanceof Instruction.Cmd) {
-                    if (previous != null) {
-                        out.report(previous.span(), "This CMD never takes effect: the CMD on line " + in.line()
-                                + " of the same stage overrides it (only the last CMD counts); keep a single CMD");
-                    }
-                    previous = in;
-                }
-            }
-        }
+        OverriddenInstructions.report(df, ctx, out, Instruction.Cmd.class, "CMD");
     }
 }

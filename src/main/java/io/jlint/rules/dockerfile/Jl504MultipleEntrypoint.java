@@ -9,8 +9,6 @@ import io.jlint.engine.RuleContext;
 import io.jlint.engine.RuleInfo;
 import io.jlint.engine.Severity;
 import io.jlint.dockerfile.model.Instruction;
-import io.jlint.dockerfile.model.Stage;
-import java.util.BitSet;
 
 /**
  * More than one ENTRYPOINT in a stage whose configuration reaches the built image: only the last one takes effect,
@@ -31,25 +29,6 @@ public final class Jl504MultipleEntrypoint implements Rule<Dockerfile> {
 
     @Override
     public void check(Dockerfile df, RuleContext ctx, FindingSink out) {
-        if (df == null || df.stages().isEmpty()) {
-            return;
-        }
-        BitSet layers = df.layerStages(df.targetStage(ctx.config().target()));
-        for (Stage s : df.stages()) {
-            if (!layers.get(s.index())) {
-                continue;
-            }
-            Instruction previous = null;
-            for (Instruction in : s.instructions()) {
-                if (in instanceof Instruction.Entrypoint) {
-                    if (previous != null) {
-                        out.report(previous.span(), "This ENTRYPOINT never takes effect: the ENTRYPOINT on line "
-                                + in.line() + " of the same stage overrides it (only the last ENTRYPOINT counts);"
-                                + " keep a single ENTRYPOINT");
-                    }
-                    previous = in;
-                }
-            }
-        }
+        OverriddenInstructions.report(df, ctx, out, Instruction.Entrypoint.class, "ENTRYPOINT");
     }
 }
