@@ -19,8 +19,26 @@ import java.util.Set;
 public final class RuleCatalogue {
 
     /** Rule id order: shorter ids first (Dockerfile rules JL101…JL999 before image rules JL1101…), then by text. */
-    public static final Comparator<String> ID_ORDER = Comparator.comparingInt(String::length)
-            .thenComparing(Comparator.naturalOrder());
+    public static final Comparator<String> ID_ORDER = new IdOrder();
+
+    /*
+     * Plain classes rather than Comparator.comparing…: the JDK's comparator combinators are lambdas of java.util,
+     * which JDK 17's class-data sharing cannot hold, so each would be generated at every start (a few ms).
+     */
+    private static final class IdOrder implements Comparator<String> {
+        @Override
+        public int compare(String a, String b) {
+            int byLength = Integer.compare(a.length(), b.length());
+            return byLength != 0 ? byLength : a.compareTo(b);
+        }
+    }
+
+    private static final class RuleOrder implements Comparator<Rule<?>> {
+        @Override
+        public int compare(Rule<?> a, Rule<?> b) {
+            return ID_ORDER.compare(a.info().id(), b.info().id());
+        }
+    }
 
     private final List<Rule<?>> rules;
     private final Map<String, Rule<?>> byKey = new HashMap<>();
@@ -29,7 +47,7 @@ public final class RuleCatalogue {
     /** A catalogue of the given rules (tests); ids and names must be unique. */
     public RuleCatalogue(List<? extends Rule<?>> rules) {
         List<Rule<?>> sorted = new ArrayList<>(rules);
-        sorted.sort(Comparator.comparing(r -> r.info().id(), ID_ORDER));
+        sorted.sort(new RuleOrder());
         this.rules = Collections.unmodifiableList(sorted);
         for (Rule<?> r : sorted) {
             RuleInfo info = r.info();

@@ -302,6 +302,9 @@ class LintCommandTest {
         // the fast path (FastLint) loads no picocli class either: Main's code names none (PicocliRun does)
         List<String> picocli = r.out().lines().filter(l -> l.contains(" picocli.")).limit(3).toList();
         assertTrue(picocli.isEmpty(), "a plain lint run must not load picocli: " + picocli);
+        // rule infos come from the generated index, never from annotations (each would build a proxy class)
+        List<String> proxies = r.out().lines().filter(l -> l.contains("__dynamic_proxy__")).limit(3).toList();
+        assertTrue(proxies.isEmpty(), "no annotation proxy: " + proxies);
         assertFalse(r.out().lines().anyMatch(l -> l.contains("io.jlint.report.JsonReporter ")), "lazy formats");
     }
 }

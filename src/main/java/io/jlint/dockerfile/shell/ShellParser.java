@@ -4,7 +4,6 @@ import io.jlint.dockerfile.model.LineIndex;
 import io.jlint.dockerfile.model.MappedText;
 import io.jlint.dockerfile.model.Span;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -74,7 +73,8 @@ public final class ShellParser {
             ctx.incomplete = true;
         }
         List<SimpleCommand> commands = new ArrayList<>(ctx.commands);
-        commands.sort(Comparator.comparingInt(c -> c.span().startOffset()));
+        // a plain comparator, not Comparator.comparingInt: that is a java.util lambda JDK 17's CDS cannot hold
+        commands.sort((a, b) -> Integer.compare(a.span().startOffset(), b.span().startOffset()));
         return new ShellScript(text, root, commands, !ctx.incomplete);
     }
 

@@ -74,8 +74,13 @@ public final class Jl203IndexUpdateAlone implements Rule<Dockerfile> {
         }
     }
 
-    /** JL201 alone, to read the file's suppression comments for it. */
-    private static final RuleCatalogue JL201 = new RuleCatalogue(List.of(new Jl201ConsecutiveRuns()));
+    /**
+     * JL201 alone, to read the file's suppression comments for it; made at first use, not in this class's
+     * initializer, which runs while the rule index is being built (the infos would then come from annotations).
+     */
+    private static final class Jl201Alone {
+        static final RuleCatalogue CATALOGUE = new RuleCatalogue(List.of(new Jl201ConsecutiveRuns()));
+    }
 
     /** True when JL201 will not report the pair: switched off in the configuration, or suppressed at the install. */
     private static boolean jl201Silenced(Dockerfile df, RuleContext ctx, Instruction.Run install) {
@@ -87,7 +92,7 @@ public final class Jl203IndexUpdateAlone implements Rule<Dockerfile> {
                 }
             }
         }
-        return Suppressions.of(df, JL201).suppresses("JL201", new Location.Source(install.span()));
+        return Suppressions.of(df, Jl201Alone.CATALOGUE).suppresses("JL201", new Location.Source(install.span()));
     }
 
     /** R is the instruction right after P (comments and blank lines aside). */
