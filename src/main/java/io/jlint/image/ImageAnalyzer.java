@@ -145,6 +145,9 @@ public final class ImageAnalyzer {
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
+                // A failing layer must not reach the caller while another layer's reader still runs: the caller's
+                // clean-up (spools, temporary outputs) would race a reader that still writes into them.
+                awaitStop(pool);
             }
         }
         tree.freeze();
@@ -199,6 +202,29 @@ public final class ImageAnalyzer {
             progress.layerDone(index);
         }
         return new Scanned(s, list);
+    }
+
+    /**
+     * Waits until the (interrupted) readers have stopped, at most two minutes (a reader works through a finite
+     * layer; the bound only keeps a hung file system from hanging jlint); keeps this thread's interrupt.
+     */
+    private static void awaitStop(ExecutorService pool) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (!pool.isTerminated()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                pool.awaitTermination(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Scanned await(Future<Scanned> f) {
