@@ -9,7 +9,7 @@ import io.jlint.engine.InputException;
 import io.jlint.engine.RuleCatalogue;
 import io.jlint.fix.FixApplier;
 import io.jlint.fix.UnifiedDiff;
-import io.jlint.report.AtomicOutput;
+import io.jlint.files.AtomicOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

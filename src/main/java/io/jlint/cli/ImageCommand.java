@@ -13,7 +13,7 @@ import io.jlint.image.ImageModel;
 import io.jlint.image.ImageOptions;
 import io.jlint.image.ImageText;
 import io.jlint.image.Platform;
-import io.jlint.report.AtomicOutput;
+import io.jlint.files.AtomicOutput;
 import io.jlint.report.Report;
 import io.jlint.report.Reporter;
 import io.jlint.report.Result;

@@ -11,7 +11,7 @@ import io.jlint.engine.InputException;
 import io.jlint.engine.RuleCatalogue;
 import io.jlint.engine.RuleFailure;
 import io.jlint.engine.Severity;
-import io.jlint.report.AtomicOutput;
+import io.jlint.files.AtomicOutput;
 import io.jlint.report.Report;
 import io.jlint.report.Reporter;
 import io.jlint.report.Result;

@@ -1,5 +1,6 @@
 package io.jlint.fix;
 
+import io.jlint.files.AtomicOutput;
 import io.jlint.dockerfile.parser.DockerfileParser;
 import io.jlint.engine.Config;
 import io.jlint.engine.Engine;
@@ -16,7 +17,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -386,20 +386,9 @@ public final class EngineRebuild {
         }
     }
 
+    /** Copies the saved image to the user's output, atomically. */
     private static void moveInto(Path from, Path to) throws IOException {
-        Path abs = to.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-        try {
-            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-            tmp.toFile().setReadable(true, false);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicOutput.write(to, os -> Files.copy(from, os));
     }
 
     /** Removes the images, unmounts what the engine mounted under the work folder, deletes the folder. */

@@ -1,18 +1,17 @@
 package io.jlint.image;
 
 import io.jlint.engine.InputException;
+import io.jlint.files.AtomicOutput;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
@@ -37,13 +36,45 @@ abstract class ImageOutput implements Closeable {
         }
     }
 
-    /** A blob being written: hashes and counts what goes through; {@link #finish()} names it by its digest. */
+    /**
+     * A blob being written: hashes and counts what goes through to its sink; {@link #finish()} names it by its
+     * digest and has the output {@link #store} it (once, even when called again).
+     */
     abstract static class Blob extends OutputStream {
-        /** Ends the blob and returns its digest ({@code sha256:…}). */
-        abstract String finish() throws IOException;
+        private final HashingOutputStream hashing;
+        private String digest;
+
+        Blob(OutputStream sink) {
+            hashing = new HashingOutputStream(sink);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            hashing.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            hashing.write(b, off, len);
+        }
 
         /** Bytes written. */
-        abstract long size();
+        long size() {
+            return hashing.count();
+        }
+
+        /** Ends the blob and returns its digest ({@code sha256:…}). */
+        final String finish() throws IOException {
+            if (digest == null) {
+                String d = hashing.digest();
+                store(d, hashing.count());
+                digest = d;
+            }
+            return digest;
+        }
+
+        /** Keeps the finished blob under its digest, or drops it when the output holds these bytes already. */
+        abstract void store(String digest, long size) throws IOException;
     }
 
     protected final Path target;
@@ -142,7 +173,7 @@ abstract class ImageOutput implements Closeable {
         Blob blob() throws IOException {
             long headerPos = pos;
             writeRaw(new byte[TarWriter.BLOCK]);
-            HashingOutputStream h = new HashingOutputStream(new OutputStream() {
+            return new Blob(new OutputStream() {
                 @Override
                 public void write(int b) throws IOException {
                     writeRaw(new byte[] {(byte) b}, 0, 1);
@@ -152,38 +183,15 @@ abstract class ImageOutput implements Closeable {
                 public void write(byte[] b, int off, int len) throws IOException {
                     writeRaw(b, off, len);
                 }
-            });
-            return new Blob() {
-                private String digest;
-
+            }) {
                 @Override
-                public void write(int b) throws IOException {
-                    h.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    h.write(b, off, len);
-                }
-
-                @Override
-                long size() {
-                    return h.count();
-                }
-
-                @Override
-                String finish() throws IOException {
-                    if (digest != null) {
-                        return digest;
-                    }
-                    digest = h.digest();
-                    long size = h.count();
+                void store(String digest, long size) throws IOException {
                     flushBuf();
                     if (!blobs.add(digest)) {          // the same bytes are already in the archive
                         ch.truncate(headerPos);
                         ch.position(headerPos);
                         pos = headerPos;
-                        return digest;
+                        return;
                     }
                     pad(size);
                     flushBuf();
@@ -193,7 +201,6 @@ abstract class ImageOutput implements Closeable {
                     while (header.hasRemaining()) {
                         at += ch.write(header, at);
                     }
-                    return digest;
                 }
             };
         }
@@ -210,16 +217,8 @@ abstract class ImageOutput implements Closeable {
             writeRaw(new byte[TarWriter.BLOCK * 2]);
             flushBuf();
             ch.close();
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicOutput.setPermissions(temp, "rw-r--r--");
+            AtomicOutput.replace(temp, target);
             committed = true;
         }
 
@@ -258,38 +257,15 @@ abstract class ImageOutput implements Closeable {
         Blob blob() throws IOException {
             Path part = blobDir.resolve(".part-" + (counter++));
             OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(part), 1 << 20);
-            HashingOutputStream h = new HashingOutputStream(file);
-            return new Blob() {
-                private String digest;
-
+            return new Blob(file) {
                 @Override
-                public void write(int b) throws IOException {
-                    h.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    h.write(b, off, len);
-                }
-
-                @Override
-                long size() {
-                    return h.count();
-                }
-
-                @Override
-                String finish() throws IOException {
-                    if (digest != null) {
-                        return digest;
-                    }
+                void store(String digest, long size) throws IOException {
                     file.close();
-                    digest = h.digest();
                     if (!blobs.add(digest)) {
                         Files.delete(part);
                     } else {
                         Files.move(part, blobDir.resolve(hex(digest)));
                     }
-                    return digest;
                 }
             };
         }
@@ -301,11 +277,7 @@ abstract class ImageOutput implements Closeable {
 
         @Override
         void commit() throws IOException {
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
+            AtomicOutput.setPermissions(temp, "rwxr-xr-x");
             if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 try {
                     Files.delete(target);        // only an empty directory may be replaced

@@ -1,5 +1,6 @@
 package io.jlint.report;
 
+import io.jlint.files.AtomicOutput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
