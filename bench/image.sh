@@ -86,58 +86,10 @@ EOF
 fi
 ls -l "$IMG"
 
-# the layer blobs, extracted once for the inflate baselines (outside the timed part)
-LDIR=$BENCH_DIR/layers
-if [ ! -d "$LDIR" ]; then
-  mkdir -p "$LDIR.part"; tar -C "$LDIR.part" -xf "$IMG"; mv "$LDIR.part" "$LDIR"
-fi
-BLOBS=$(python3 - "$LDIR" <<'EOF'
-import json, os, sys
-d = sys.argv[1]
-idx = json.load(open(os.path.join(d, "index.json")))
-m = json.load(open(os.path.join(d, "blobs/sha256", idx["manifests"][0]["digest"][7:])))
-print(" ".join(os.path.join(d, "blobs/sha256", l["digest"][7:]) for l in m["layers"]))
-EOF
-)
-
-mkdir -p "$BENCH_DIR/java"
-cat > "$BENCH_DIR/java/Inflate.java" <<'EOF'
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
-
-/** Inflates every file given, one after the other, and discards the bytes. */
-public class Inflate {
-    public static void main(String[] args) throws Exception {
-        byte[] buf = new byte[1 << 16];
-        long total = 0;
-        long t0 = System.nanoTime();
-        for (String a : args) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of(a)), 1 << 16)) {
-                int r;
-                while ((r = in.read(buf)) > 0) {
-                    total += r;
-                }
-            }
-        }
-        System.out.printf("java inflate: %d bytes in %.2f s%n", total, (System.nanoTime() - t0) / 1e9);
-    }
-}
-EOF
-javac -d "$BENCH_DIR/java" "$BENCH_DIR/java/Inflate.java"
-
+. bench/lib.sh
+bench_layer_blobs
+bench_inflate_class
 cat "$IMG" $BLOBS > /dev/null   # warm the page cache
-
-# wall and CPU seconds of a command, from /usr/bin/time -v
-measure() {  # measure NAME cmd...
-  local name=$1; shift
-  /usr/bin/time -v -o "$BENCH_DIR/$name.time" "$@" > "$BENCH_DIR/$name.out"
-  awk -F': ' -v n="$name" '
-    /Elapsed \(wall clock\)/ {k=split($2,a,":"); w=0; for(i=1;i<=k;i++) w=w*60+a[i]}
-    /User time/ {u=$2} /System time/ {s=$2} /Maximum resident set size/ {r=$2} /Percent of CPU/ {c=$2}
-    END {printf "%s %.2f %.2f %d %s\n", n, w, u+s, r/1024, c}' "$BENCH_DIR/$name.time"
-}
 echo "machine load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 {
   measure gzip sh -c "for b in $BLOBS; do gzip -dc \"\$b\" > /dev/null; done"
